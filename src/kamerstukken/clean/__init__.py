@@ -1,1 +1,44 @@
-"""clean layer."""
+"""Cleaning printed text: running headers, page numbers, broken words, paragraphs, markers."""
+from __future__ import annotations
+
+from ..sources.base import Block
+from .footnotes import MarkerScanner
+from .headers import is_footer, is_running_header
+from .paragraphs import build_paragraphs
+
+__all__ = ["clean_lines", "take_markers"]
+
+
+def clean_lines(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """Printed `line` blocks → `para`/`heading` blocks; other blocks pass through in order.
+
+    Returns the blocks and the running-header lines removed (they state the identity)."""
+    headers: list[str] = []
+    lines: list[Block] = []
+    passthrough: list[Block] = []
+    for b in blocks:
+        if b.kind != "line":
+            passthrough.append(b)
+            continue
+        if is_running_header(b.text):
+            headers.append(b.text.strip())
+            continue
+        if is_footer(b.text):
+            continue
+        lines.append(b)
+    document_text = "\n".join(b.text for b in lines)
+    paras = build_paragraphs(lines, document_text)
+    return paras + passthrough, headers
+
+
+def take_markers(blocks: list[Block]) -> list[Block]:
+    """Take footnote markers out of paragraph text into `Block.notes`, in document order."""
+    scanner = MarkerScanner()
+    for b in blocks:
+        if b.kind != "para":
+            continue
+        text, found = scanner.take(b.text)
+        if found:
+            b.text = text
+            b.notes.extend((marker, offset, None) for marker, offset in found)
+    return blocks

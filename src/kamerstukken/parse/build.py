@@ -1,30 +1,40 @@
-"""Turn an `Extracted` into a `Document`: clean text, metadata, structure."""
+"""Turn an `Extracted` into a `Document`: the head, clean text, structure."""
 from __future__ import annotations
 
 from ..model import Annex, Document, Dossier, Footnote, Section, Signatory, Source
 from ..sources.base import Extracted
+from .masthead import parse_masthead, parse_running_header
 from .metadata import kind_from_heading, make_id, sender_from_heading
-from .masthead import parse_masthead
 from .structure import assemble
+
+FIELDS = ("chamber", "session_year", "dossier", "number")
 
 
 def build_document(ex: Extracted) -> Document:
     warnings = list(ex.warnings)
-    # 1. text forms: clean printed lines into paragraphs/headings first
-    blocks = ex.blocks
-    if any(b.kind == "line" for b in blocks):
-        from ..clean import clean_lines
+    head, body = parse_masthead(ex.blocks)
+    warnings += head.pop("head_warnings", [])
+    layout: dict = {}
+    if any(b.kind == "line" for b in body):
+        from ..clean import clean_lines, take_markers
 
-        blocks, found = clean_lines(blocks)
-        meta_from_layout = found
-    else:
-        meta_from_layout = {}
-    # 2. the document head: masthead blocks, or the first paragraphs of the text
-    head, body = parse_masthead(blocks)
+        body, headers = clean_lines(body)
+        body = take_markers(body)
+        for line in headers + list(ex.meta.get("running_headers", [])):
+            found = parse_running_header(line)
+            if not found:
+                continue
+            for key in FIELDS:
+                if found.get(key) and not layout.get(key):
+                    layout[key] = found[key]
+                elif found.get(key) and key != "dossier" and found[key] != layout[key]:
+                    warnings.append(f"running headers disagree on {key}: {layout[key]} / {found[key]}")
     meta: dict = {}
-    for src in (head, meta_from_layout, ex.meta):  # later sources win: explicit format meta last
+    for src in (layout, head, {k: v for k, v in ex.meta.items() if k != "running_headers"}):
         meta.update({k: v for k, v in src.items() if v not in (None, "", [])})
-    # 3. sections, footnotes, annexes, signatories from the body
+    for key in ("session_year", "number"):
+        if layout.get(key) and head.get(key) and layout[key] != head[key]:
+            warnings.append(f"running header says {key} {layout[key]}, the head says {head[key]}")
     sections, footnotes, annexes, signatories, body_warnings = assemble(body, meta)
     warnings += body_warnings
     if meta.get("signatories"):
@@ -42,10 +52,12 @@ def build_document(ex: Extracted) -> Document:
         for field in ("session_year", "date"):
             if not meta.get(field):
                 warnings.append(f"no {field} found")
-        if not dossiers:
+        if not dossiers and kind != "handelingen":
             warnings.append("no dossier number found")
         if not number and kind != "handelingen":
             warnings.append("no stuk number found")
+    if not any(s["paragraphs"] if isinstance(s, dict) else s.paragraphs for s in sections):
+        warnings.append("no body text found")
     return Document(
         id=doc_id,
         source=Source(path=ex.path, format=ex.format, sha256=ex.sha256, pages=ex.pages),

@@ -1,0 +1,86 @@
+"""Is a hyphen at a line end a word broken across lines, or a real hyphen? Dutch rules."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import pyphen
+from wordfreq import zipf_frequency
+
+VOWELS = set("aeiouyáéíóúàèëïöüâêîôû")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+_HYPHENATOR = pyphen.Pyphen(lang="nl_NL")
+
+
+def _load_prefixes() -> frozenset[str]:
+    text = resources.files("kamerstukken.data").joinpath("hyphen_prefixes.txt").read_text("utf-8")
+    return frozenset(l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#"))
+
+
+HYPHEN_PREFIXES = _load_prefixes()
+
+
+@lru_cache(maxsize=65536)
+def known(word: str) -> bool:
+    """In the Dutch word list (wordfreq); hyphenated forms are never looked up there."""
+    return "-" not in word and zipf_frequency(word, "nl") > 1.0
+
+
+@lru_cache(maxsize=65536)
+def _breaks(word: str) -> frozenset[int]:
+    return frozenset(_HYPHENATOR.positions(word))
+
+
+class Dehyphenator:
+    """Decides line-end hyphens, using the other spellings in the same document first."""
+
+    def __init__(self, document_text: str):
+        joined, hyphenated = set(), set()
+        for m in _WORD.finditer(document_text):
+            w = m.group(0).lower()
+            if "-" in w:
+                hyphenated.add(w)
+                for part in w.split("-"):
+                    joined.add(part)
+            else:
+                joined.add(w)
+        self._joined = joined
+        self._hyphenated = hyphenated
+
+    def keep_hyphen(self, left: str, right: str) -> bool:
+        """`left` is the text before the line-end hyphen (last word), `right` the next line's
+        first word. True: a real hyphen (`Noord-Atlantische`); False: a break (`verdragsgebied`)."""
+        seg = left.rsplit("-", 1)[-1]
+        right = right.rstrip(".,;:!?)»”’'\"")
+        if not seg or not right:
+            return True
+        # capitals, acronyms and digits: Noord-Atlantische, EU-lidstaten, anti-ISIS, F-16
+        if right[0].isupper() or right[0].isdigit():
+            return True
+        if (len(seg) >= 2 and seg.isupper()) or any(c.isdigit() for c in seg):
+            return True
+        if not right[0].isalpha():
+            return True
+        lseg, lright = seg.lower(), right.lower()
+        whole = lseg + lright
+        # the same document spells it one way elsewhere
+        if f"{lseg}-{lright}" in self._hyphenated:
+            return True
+        if whole in self._joined:
+            return False
+        if known(whole):
+            return False
+        # Dutch vowel clash in compounds: zee-egel, auto-ongeluk, privé-eigendom
+        if lseg[-1] in VOWELS and lright[0] in VOWELS and known(lseg) and known(lright):
+            return True
+        if lseg in HYPHEN_PREFIXES and known(lright):
+            return True
+        # a name joined to a word: Minsk-afspraken (but Montene-grijnse is a broken name)
+        if seg[0].isupper() and known(lseg) and known(lright) and len(lseg) > 2:
+            return True
+        # typesetters break only where hyphenation patterns allow; elsewhere a hyphen is real
+        if len(lseg) >= 2 and len(whole) > 4 and len(lseg) not in _breaks(whole) \
+                and known(lseg) and known(lright):
+            return True
+        return False

@@ -1,0 +1,126 @@
+"""Printed lines → paragraphs and headings."""
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from ..sources.base import Block
+from .dehyphen import Dehyphenator
+
+TERMINAL = tuple(".!?:;")
+# a word broken at the line end: letters (maybe with inner hyphens) then a hyphen
+BROKEN = re.compile(r"([^\W\d_](?:[\w]*-)*[\w]*[^\W\d_])-$", re.UNICODE)
+FIRST_WORD = re.compile(r"^([\w\u00c0-\u024f'’]+)", re.UNICODE)
+
+
+def is_element_layout(lines: list[str]) -> bool:
+    """One element per line (third-party text, web page) rather than lines wrapped for print."""
+    lens = sorted(len(l) for l in lines if l.strip())
+    if len(lens) < 4:
+        return True
+    p90 = lens[int(len(lens) * 0.9) - 1]
+    if p90 > 110:
+        return True
+    near_full = sum(1 for n in lens if n >= 0.8 * p90) / len(lens)
+    return near_full < 0.35
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line without closing punctuation that starts like a title."""
+    t = text.strip()
+    if not t or len(t) > 90 or t.endswith((".", ",", ";", ":", "?", "!", "-")):
+        return False
+    if not (t[0].isupper() or t[0].isdigit() or t[0] in "«\"'"):
+        return False
+    if re.fullmatch(r"[\d\s.,-]+", t):
+        return False
+    return len(t.split()) <= 14
+
+
+def join_lines(lines: list[str], dehyph: Dehyphenator) -> str:
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        m = BROKEN.search(out)
+        if m and not out.endswith((" -", " –")):
+            first = FIRST_WORD.match(line)
+            right = first.group(1) if first else line.split()[0]
+            if dehyph.keep_hyphen(m.group(1), right):
+                out = out + line
+            else:
+                out = out[:-1] + line
+        else:
+            out = out + " " + line
+    return re.sub(r"[ \t\u00a0]{2,}", " ", out)
+
+
+def build_paragraphs(lines: list[Block], document_text: str) -> list[Block]:
+    """Group printed lines into `para` and `heading` blocks."""
+    texts = [b.text.rstrip() for b in lines]
+    dehyph = Dehyphenator(document_text)
+    if is_element_layout(texts):
+        out = []
+        for b, t in zip(lines, texts):
+            if t.strip():
+                kind = "heading" if looks_like_heading(t) else "para"
+                out.append(Block(kind, re.sub(r"\s{2,}", " ", t.strip()), page=b.page))
+        return out
+    nonblank = [t for t in texts if t.strip()]
+    width = sorted(len(t) for t in nonblank)[int(len(nonblank) * 0.9) - 1]
+    blank_paragraphs = sum(1 for t in texts if not t.strip()) >= max(2, len(nonblank) // 15)
+    gaps = [b.y - a.y for a, b in zip(lines, lines[1:])
+            if a.y is not None and b.y is not None and a.page == b.page and b.y > a.y]
+    typical_gap = median(gaps) if gaps else None
+
+    groups: list[tuple[list[str], int | None]] = []
+    current: list[str] = []
+    page = None
+
+    def flush():
+        nonlocal current
+        if current:
+            groups.append((current, page))
+        current = []
+
+    prev: Block | None = None
+    for b, t in zip(lines, texts):
+        if not t.strip():
+            if blank_paragraphs:
+                flush()
+            prev = None
+            continue
+        if current:
+            last = current[-1].strip()
+            starts_new = False
+            if t.startswith(" ") and last.endswith(TERMINAL[:3]) and t.strip()[0].isupper():
+                # a line shifted by a page break: it starts a paragraph only by its content
+                starts_new = True
+            elif not blank_paragraphs and last.endswith(TERMINAL) and len(last) < 0.8 * width:
+                starts_new = True
+            elif (typical_gap and prev is not None and prev.page == b.page and prev.y is not None
+                  and b.y is not None and b.y - prev.y > 1.45 * typical_gap):
+                starts_new = True
+            elif looks_like_heading(last) and len(current) == 1 and len(last) < 0.8 * width \
+                    and t.strip()[0].isupper():
+                starts_new = True
+            if starts_new:
+                flush()
+        if not current:
+            page = b.page
+        current.append(t)
+        prev = b
+    flush()
+
+    out: list[Block] = []
+    for group, pg in groups:
+        text = join_lines(group, dehyph)
+        if not text:
+            continue
+        kind = "heading" if len(group) == 1 and looks_like_heading(text) else "para"
+        out.append(Block(kind, text, page=pg))
+    return out

@@ -1,0 +1,192 @@
+"""The document head as printed: chamber, vergaderjaar, dossiers, Nr. + heading, addressee, date."""
+from __future__ import annotations
+
+import re
+
+from ..sources.base import Block
+from .metadata import (
+    HEADING_START, ascii_dashes, parse_dutch_date, parse_session_year, split_dossier,
+)
+
+CHAMBER_RE = re.compile(r"^(Tweede|Eerste)\s+Kamer\s+der\s+Staten[-\s]Generaal\b", re.IGNORECASE)
+SESSION_LINE = re.compile(r"^Vergaderjaar\s+\d{4}\s*[-\u2010-\u2014/]\s*\d{4}$", re.IGNORECASE)
+NR_RE = re.compile(r"^Nr\.?\s*(?P<num>\d+[a-zA-Z]?)?\.?(?:\s+(?P<rest>.+))?$", re.IGNORECASE)
+NUMBER_ONLY = re.compile(r"^\d+[a-zA-Z]?$")
+ADDRESSEE_RE = re.compile(r"^Aan\s+(?:de|het)\s+(?P<to>.+?)\s*$", re.IGNORECASE)
+PLACE_DATE_RE = re.compile(
+    r"^(?P<place>Den Haag|['\u2019]s-Gravenhage|Brussel|Luxemburg|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+"
+    r"(?P<date>\d{1,2}\s+\w+\.?\s+\d{4})\s*$"
+)
+DATED_RE = re.compile(r"^(?P<what>Voorgesteld|Vastgesteld|Ontvangen|Ingezonden)\b\s*(?P<date>.*)$",
+                      re.IGNORECASE)
+SKIP_LINES = re.compile(r"^(Kamerstukken|Kamerstuk|\d|Staten-Generaal)$", re.IGNORECASE)
+
+
+def _clean(text: str) -> str:
+    # web renderings put table bars in the head: `Tweede Kamer der Staten-Generaal | 2 |`
+    return re.sub(r"\s+", " ", text.replace("|", " ")).strip()
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _find_anchor(texts: list[str], limit: int) -> int | None:
+    """Index of the `Nr.` line of the head (or of `Vergaderjaar` when there is no Nr.)."""
+    for i, t in enumerate(texts[:limit]):
+        m = NR_RE.match(t)
+        if not m:
+            continue
+        has_num = m.group("num") or (i + 1 < len(texts) and NUMBER_ONLY.match(texts[i + 1] or ""))
+        if not has_num:
+            continue
+        window = texts[max(0, i - 12):i]
+        if any(split_dossier(w) or SESSION_LINE.match(w) or CHAMBER_RE.match(w) for w in window if w):
+            return i
+    for i, t in enumerate(texts[:limit]):
+        if SESSION_LINE.match(t):
+            return i
+    return None
+
+
+def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
+    """Split the head off; return (metadata found, remaining blocks)."""
+    eligible = [i for i, b in enumerate(blocks) if b.kind in ("line", "masthead", "para", "heading")]
+    if not eligible:
+        return {}, blocks
+    texts = [_clean(b.text) if b.kind in ("line", "masthead", "para", "heading") else "" for b in blocks]
+    structured = blocks[0].kind != "line"
+    limit = 20 if structured else 200
+    anchor = _find_anchor(texts, limit)
+    if anchor is None:
+        # masthead blocks without a recognisable Nr. still belong to the head
+        heads = [i for i, b in enumerate(blocks) if b.kind == "masthead"]
+        if not heads:
+            return {}, blocks
+        anchor = heads[-1]
+    meta: dict = {"dossier": []}
+    warnings: list[str] = []
+    # walk back over the head lines above the anchor
+    start = anchor
+    j = anchor - 1
+    while j >= 0 and anchor - j <= 14:
+        t = texts[j]
+        if not t or CHAMBER_RE.match(t) or SESSION_LINE.match(t) or SKIP_LINES.match(t) \
+                or split_dossier(t) or (blocks[j].kind == "masthead"):
+            start = j
+        elif j >= 1 and split_dossier(texts[j - 1]) or (j >= 2 and split_dossier(texts[j - 2]) and not texts[j - 1]):
+            start = j  # a dossier title on its own line, or wrapped
+        else:
+            break
+        j -= 1
+    # the dossier title may wrap; collect lines between a dossier number and the next element
+    current = None
+    for k in range(start, anchor):
+        t = texts[k]
+        if not t:
+            current = None if current is None or current.get("title") else current
+            continue
+        if m := CHAMBER_RE.match(t):
+            meta["chamber"] = "TK" if m.group(1).lower() == "tweede" else "EK"
+            continue
+        if SESSION_LINE.match(t):
+            meta["session_year"] = parse_session_year(ascii_dashes(t))
+            continue
+        if SKIP_LINES.match(t):
+            continue
+        split = split_dossier(t)
+        if split and (not current or current.get("title") or split[2]):
+            number, suffix, title = split
+            current = {"number": number, "suffix": suffix, "title": title or None}
+            meta["dossier"].append(current)
+            continue
+        if current is not None:
+            current["title"] = f"{current['title']} {t}" if current.get("title") else t
+    if start > 0:
+        skipped = sum(1 for t in texts[:start] if t)
+        if skipped:
+            warnings.append(f"skipped {skipped} line(s) before the document head")
+    # the Nr. line and what follows it
+    k = anchor
+    nr = NR_RE.match(texts[k]) if k < len(texts) else None
+    heading_parts: list[str] = []
+    if nr:
+        if nr.group("num"):
+            meta["number"] = nr.group("num")
+            if nr.group("rest"):
+                heading_parts.append(nr.group("rest"))
+        else:
+            k += 1
+            meta["number"] = texts[k]
+        k += 1
+    elif SESSION_LINE.match(texts[k]):
+        meta["session_year"] = parse_session_year(ascii_dashes(texts[k]))
+        k += 1
+    end = k
+    seen_blank = False
+    steps = 0
+    while k < len(blocks) and steps < 16:
+        t = texts[k]
+        steps += 1
+        if blocks[k].kind not in ("line", "masthead", "para", "heading"):
+            break
+        if not t:
+            seen_blank = True
+            k += 1
+            end = k
+            continue
+        if not heading_parts and HEADING_START.match(t):
+            heading_parts.append(t)
+        elif heading_parts and not seen_blank and _is_upper(t) and not meta.get("addressee") \
+                and not meta.get("date") and len(heading_parts) < 5:
+            heading_parts.append(t)
+        elif m := ADDRESSEE_RE.match(t):
+            if meta.get("addressee") or len(t) > 120:
+                break
+            meta["addressee"] = m.group("to").rstrip(",")
+        elif m := PLACE_DATE_RE.match(t):
+            meta["place"] = m.group("place").replace("\u2019", "'")
+            meta["date"] = parse_dutch_date(m.group("date"))
+        elif m := DATED_RE.match(t):
+            date_text = m.group("date")
+            if not date_text and k + 1 < len(texts):
+                k += 1
+                date_text = texts[k]
+            d = parse_dutch_date(date_text)
+            if not d:
+                break
+            meta["date"] = d
+        elif blocks[k].kind == "masthead":
+            pass
+        else:
+            break
+        seen_blank = False
+        k += 1
+        end = k
+    if heading_parts:
+        meta["heading"] = " ".join(heading_parts)
+    meta["head_warnings"] = warnings
+    rest = [b for b in blocks[end:]]
+    return meta, rest
+
+
+RUNNING_HEADER = re.compile(
+    r"^\s*(?P<chamber>Tweede|Eerste) Kamer,\s+vergaderjaar\s+(?P<y>\d{4}\s*[-\u2010-\u2014]\s*\d{4}),\s*"
+    r"(?P<dossier>.+?),\s*nr\.\s*(?P<number>\d+[a-z]?)(?:\s+\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_running_header(line: str) -> dict | None:
+    """`Tweede Kamer, vergaderjaar 2015–2016, 28 676, nr. 235 2` → identity it states."""
+    m = RUNNING_HEADER.match(line)
+    if not m:
+        return None
+    split = split_dossier(ascii_dashes(m.group("dossier")))
+    return {
+        "chamber": "TK" if m.group("chamber").lower() == "tweede" else "EK",
+        "session_year": parse_session_year(ascii_dashes(m.group("y"))),
+        "dossier": [{"number": split[0], "suffix": split[1], "title": None}] if split else [],
+        "number": m.group("number"),
+    }

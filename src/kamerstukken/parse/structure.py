@@ -1,0 +1,96 @@
+"""Body blocks → sections, footnotes, annexes and the signature."""
+from __future__ import annotations
+
+import re
+
+from ..sources.base import Block
+from .metadata import office_case
+
+ROLE_WORD = (r"(?:[Ff]ungerend\s+|[Ww]aarnemend\s+)?(?:[Aa]djunct-)?"
+             r"(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Vv]oorzitter|[Gg]riffier)")
+NAME = (r"(?:[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)*\s*)?"
+        r"(?:(?:van|de|der|den|ten|ter|in\s+'t|Van|De|Den|Der|Ter|Ten)\s+)*"
+        r"[A-Z][\w'’ëéèïöü]+(?:[-\s][A-Z][\w'’ëéèïöü]+)?")
+SIGNATURE = re.compile(
+    rf"(?:De|Het)\s+(?P<role>{ROLE_WORD}\b[^.;]*?),\s*(?P<name>{NAME})(?=\s+(?:De|Het)\s+{ROLE_WORD}|\s*$)"
+)
+MOTIE_END = re.compile(r"^en gaat over tot de orde van de dag\.?$", re.IGNORECASE)
+BARE_NAME = re.compile(rf"^{NAME}$")
+ANNEX = re.compile(r"\b[Bb]ijlage\s+(\d+|[IVX]+)\b(\))?")
+NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+
+
+def _signature(blocks: list[Block]) -> tuple[list[dict], int]:
+    """Signatories at the end of the body and how many trailing blocks they take."""
+    # moties: every line after `en gaat over tot de orde van de dag.` is an indiener
+    for i in range(len(blocks) - 1, max(-1, len(blocks) - 40), -1):
+        if blocks[i].kind == "para" and MOTIE_END.match(blocks[i].text.strip()):
+            names = [b for b in blocks[i + 1:] if b.kind in ("para", "heading", "signature")]
+            if names and all(BARE_NAME.match(b.text.strip()) for b in names):
+                return [{"name": b.text.strip(), "role": None} for b in names], len(blocks) - i - 1
+    explicit = [b for b in blocks if b.kind == "signature"]
+    taken = 0
+    tail: list[str] = []
+    for b in reversed(blocks):
+        t = b.text.strip()
+        if b.kind in ("para", "heading", "signature") and len(t) < 400 and (
+                re.match(rf"(?:De|Het)\s+{ROLE_WORD}", t) or BARE_NAME.match(t)):
+            tail.insert(0, t)
+            taken += 1
+        else:
+            break
+    text = " ".join(tail) if tail else " ".join(b.text.strip() for b in explicit)
+    found = []
+    for m in SIGNATURE.finditer(text):
+        found.append({"name": m.group("name").strip(), "role": office_case(m.group("role").strip())})
+    if not found:
+        return [], len(explicit) and 0
+    return found, taken
+
+
+def assemble(body: list[Block], meta: dict):
+    """Return sections, footnotes, annexes, signatories and warnings."""
+    warnings: list[str] = []
+    signatories, taken = _signature(body)
+    content = body[:len(body) - taken] if taken else body
+    content = [b for b in content if b.kind != "signature"]
+    sections: list[dict] = [{"heading": None, "level": 1, "paragraphs": []}]
+    footnotes: list[dict] = []
+    texts_by_marker: dict[str, str] = {}
+    for b in content:
+        if b.kind == "heading":
+            m = NUMBERED.match(b.text)
+            level = b.level if b.level and b.level > 1 else (m.group(1).count(".") + 1 if m else 1)
+            sections.append({"heading": b.text.strip(), "level": level, "paragraphs": []})
+        elif b.kind == "para":
+            sec = sections[-1]
+            for marker, offset, note_text in b.notes:
+                footnotes.append({"marker": marker, "text": note_text, "section": len(sections) - 1,
+                                  "paragraph": len(sec["paragraphs"]), "offset": offset})
+            sec["paragraphs"].append(b.text)
+        elif b.kind == "footnote" and b.marker:
+            texts_by_marker[b.marker] = b.text
+    if not sections[0]["paragraphs"] and len(sections) > 1:
+        # no untitled opening: drop the empty first section
+        sections.pop(0)
+        for f in footnotes:
+            f["section"] -= 1
+    for f in footnotes:
+        if f["text"] is None and f["marker"] in texts_by_marker:
+            f["text"] = texts_by_marker.pop(f["marker"])
+    for marker in texts_by_marker:
+        warnings.append(f"footnote {marker} has text but no marker in the body")
+    annexes: list[dict] = []
+    seen = set()
+    for si, sec in enumerate(sections):
+        for pi, para in enumerate(sec["paragraphs"]):
+            for m in ANNEX.finditer(para):
+                label = f"bijlage {m.group(1)}"
+                if label in seen:
+                    continue
+                seen.add(label)
+                end = m.end()
+                marker = next((f["marker"] for f in footnotes if f["section"] == si
+                               and f["paragraph"] == pi and f["offset"] == end), None)
+                annexes.append({"label": label, "footnote": marker, "title": None})
+    return sections, footnotes, annexes, signatories, warnings

@@ -1,0 +1,34 @@
+"""Plain text: text extracted from a PDF (wrapped lines) or one element per line."""
+from __future__ import annotations
+
+from ..errors import ReadError
+from .base import Block, Extracted
+
+
+def decode_text(data: bytes, label: str | None) -> str:
+    """UTF-8 (with or without BOM), else cp1252; refuse binary junk."""
+    if b"\x00" in data[:4096]:
+        raise ReadError(label, "binary data, not text (NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    bad = sum(1 for c in text[:20000] if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd")
+    if bad > max(10, len(text[:20000]) // 50):
+        raise ReadError(label, "binary data, not text (too many control characters)")
+    return text
+
+
+def read_text(data: bytes, label: str | None) -> Extracted:
+    text = decode_text(data, label).replace("\r\n", "\n").replace("\r", "\n")
+    blocks: list[Block] = []
+    page = 1
+    for line in text.split("\n"):
+        # a form feed is a page break in pdftotext output
+        while "\f" in line:
+            before, line = line.split("\f", 1)
+            if before.strip():
+                blocks.append(Block("line", before, page=page))
+            page += 1
+        blocks.append(Block("line", line, page=page))
+    return Extracted(format="text", sha256="", blocks=blocks, pages=page if page > 1 else None)
