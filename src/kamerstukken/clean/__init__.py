@@ -9,7 +9,7 @@ from .paragraphs import build_paragraphs
 __all__ = ["clean_lines", "take_markers"]
 
 
-def clean_lines(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+def clean_lines(blocks: list[Block], element: bool | None = None) -> tuple[list[Block], list[str]]:
     """Printed `line` blocks → `para`/`heading` blocks; other blocks pass through in order.
 
     Returns the blocks and the running-header lines removed (they state the identity)."""
@@ -27,7 +27,7 @@ def clean_lines(blocks: list[Block]) -> tuple[list[Block], list[str]]:
             continue
         lines.append(b)
     document_text = "\n".join(b.text for b in lines)
-    paras = build_paragraphs(lines, document_text)
+    paras = build_paragraphs(lines, document_text, element)
     return paras + passthrough, headers
 
 

@@ -16,11 +16,12 @@ FIRST_WORD = re.compile(r"^([\w\u00c0-\u024f'’]+)", re.UNICODE)
 def is_element_layout(lines: list[str]) -> bool:
     """One element per line (third-party text, web page) rather than lines wrapped for print."""
     lens = sorted(len(l) for l in lines if l.strip())
-    if len(lens) < 4:
+    if len(lens) < 4 or lens[-1] > 120:
+        # printed lines are never that long; a web page or third-party text has one per element
         return True
     p90 = lens[int(len(lens) * 0.9) - 1]
-    if p90 > 110:
-        return True
+    if p90 < 50:
+        return True  # a printed page is wider than that
     near_full = sum(1 for n in lens if n >= 0.8 * p90) / len(lens)
     return near_full < 0.35
 
@@ -59,11 +60,11 @@ def join_lines(lines: list[str], dehyph: Dehyphenator) -> str:
     return re.sub(r"[ \t\u00a0]{2,}", " ", out)
 
 
-def build_paragraphs(lines: list[Block], document_text: str) -> list[Block]:
-    """Group printed lines into `para` and `heading` blocks."""
+def build_paragraphs(lines: list[Block], document_text: str, element: bool | None = None) -> list[Block]:
+    """Group printed lines into `para` and `heading` blocks (`element`: one per line)."""
     texts = [b.text.rstrip() for b in lines]
     dehyph = Dehyphenator(document_text)
-    if is_element_layout(texts):
+    if element or (element is None and is_element_layout(texts)):
         out = []
         for b, t in zip(lines, texts):
             if t.strip():

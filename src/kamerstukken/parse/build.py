@@ -14,11 +14,12 @@ def build_document(ex: Extracted) -> Document:
     warnings = list(ex.warnings)
     head, body = parse_masthead(ex.blocks)
     warnings += head.pop("head_warnings", [])
+    head.pop("layout", None) if not any(b.kind == "line" for b in body) else None
     layout: dict = {}
     if any(b.kind == "line" for b in body):
         from ..clean import clean_lines, take_markers
 
-        body, headers = clean_lines(body)
+        body, headers = clean_lines(body, element=True if head.pop("layout", None) else None)
         body = take_markers(body)
         for line in headers + list(ex.meta.get("running_headers", [])):
             found = parse_running_header(line)

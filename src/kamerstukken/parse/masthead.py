@@ -27,6 +27,13 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("|", " ")).strip()
 
 
+def _join(a: str, b: str) -> str:
+    """Join element lines the way the text ran: no space inside brackets or before punctuation."""
+    if a.endswith(("(", "[", "\u00ab")) or b.startswith((")", "]", ",", ";", ".", ":", "\u00bb")):
+        return a + b
+    return f"{a} {b}"
+
+
 def _is_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
@@ -75,7 +82,7 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
         if not t or CHAMBER_RE.match(t) or SESSION_LINE.match(t) or SKIP_LINES.match(t) \
                 or split_dossier(t) or (blocks[j].kind == "masthead"):
             start = j
-        elif j >= 1 and split_dossier(texts[j - 1]) or (j >= 2 and split_dossier(texts[j - 2]) and not texts[j - 1]):
+        elif any(split_dossier(texts[x]) for x in range(max(0, j - 10), j) if texts[x]):
             start = j  # a dossier title on its own line, or wrapped
         else:
             break
@@ -95,6 +102,16 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
             continue
         if SKIP_LINES.match(t):
             continue
+        if current is not None and not current.get("title") and t in ("-", "\u2013"):
+            continue  # `36 625` / `-` / `XII`: the suffix follows on its own line
+        if current is not None and not current.get("title") and re.fullmatch(r"\(?R\d{3,5}\)?", t):
+            continue  # the rijkswet number `(R2160)` is not part of the title
+        if current is not None and not current.get("title") and t in ("(", ")"):
+            continue
+        if current is not None and not current.get("title") and not current.get("suffix") \
+                and re.fullmatch(r"[IVXLC]+|[A-Z]", t):
+            current["suffix"] = t  # begrotingshoofdstuk on its own line: `36 410` / `VII`
+            continue
         split = split_dossier(t)
         if split and (not current or current.get("title") or split[2]):
             number, suffix, title = split
@@ -102,7 +119,7 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
             meta["dossier"].append(current)
             continue
         if current is not None:
-            current["title"] = f"{current['title']} {t}" if current.get("title") else t
+            current["title"] = _join(current["title"], t) if current.get("title") else t
     if start > 0:
         skipped = sum(1 for t in texts[:start] if t)
         if skipped:
@@ -119,6 +136,8 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
         else:
             k += 1
             meta["number"] = texts[k]
+            # `Nr.` and the number on lines of their own: one element per line, not print
+            meta["layout"] = "element"
         k += 1
     elif SESSION_LINE.match(texts[k]):
         meta["session_year"] = parse_session_year(ascii_dashes(texts[k]))
@@ -149,11 +168,11 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
             meta["place"] = m.group("place").replace("\u2019", "'")
             meta["date"] = parse_dutch_date(m.group("date"))
         elif m := DATED_RE.match(t):
-            date_text = m.group("date")
-            if not date_text and k + 1 < len(texts):
-                k += 1
-                date_text = texts[k]
-            d = parse_dutch_date(date_text)
+            d = parse_dutch_date(m.group("date"))
+            if not d and k + 1 < len(texts):
+                # `Voorgesteld tijdens het Wetgevingsoverleg van` / `2 december 2024`
+                d = parse_dutch_date(texts[k + 1])
+                k += 1 if d else 0
             if not d:
                 break
             meta["date"] = d

@@ -80,8 +80,8 @@ def make_id(dossiers: list, number: str | None) -> str | None:
 
 # Heading → kind. Order matters: the first pattern that matches the heading's start wins.
 KIND_PATTERNS: list[tuple[str, str]] = [
-    (r"(nader\s+)?(gewijzigde\s+)?motie\b", "motie"),
-    (r"(nader\s+)?(gewijzigd\s+)?amendement\b", "amendement"),
+    (r"((tweede|derde|vierde)\s+)?(nader\s+)?(gewijz\w*\s+)?motie\b", "motie"),
+    (r"((tweede|derde|vierde)\s+)?(nader\s+)?(gewijz\w*\s+)?amendement\b", "amendement"),
     (r"(eind)?verslag\b|lijst van vragen en antwoorden|lijst van (feitelijke )?vragen", "verslag"),
     (r"nota\b|nota naar aanleiding", "nota"),
     (r"memorie van toelichting", "memorie-van-toelichting"),
@@ -106,7 +106,7 @@ def kind_from_heading(heading: str | None) -> str:
 
 
 HEADING_START = re.compile(
-    r"^(?:(?:nader\s+)?gewijzigd[e]?\s+)?(?:brief|motie|amendement|verslag|eindverslag|nota|memorie|"
+    r"^(?:(?:tweede\s+|derde\s+|vierde\s+)?(?:nader\s+)?gewijz\w*\s+)?(?:brief|motie|amendement|verslag|eindverslag|nota|memorie|"
     r"voorstel van|advies|besluitenlijst|lijst van|antwoord|koninklijke boodschap|"
     r"voorlopig verslag|jaarverslag|mededeling)\b",
     re.IGNORECASE,

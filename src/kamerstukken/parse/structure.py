@@ -4,30 +4,43 @@ from __future__ import annotations
 import re
 
 from ..sources.base import Block
-from .metadata import office_case
+from .metadata import kind_from_heading, office_case
 
 ROLE_WORD = (r"(?:[Ff]ungerend\s+|[Ww]aarnemend\s+)?(?:[Aa]djunct-)?"
              r"(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Vv]oorzitter|[Gg]riffier)")
-NAME = (r"(?:[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)*\s*)?"
-        r"(?:(?:van|de|der|den|ten|ter|in\s+'t|Van|De|Den|Der|Ter|Ten)\s+)*"
-        r"[A-Z][\w'’ëéèïöü]+(?:[-\s][A-Z][\w'’ëéèïöü]+)?")
+# A person as printed under a Kamerstuk: initials or first names, tussenvoegsels, surname
+# (`A.G. Koenders`, `Diederik van Dijk`, `Van der Plas`, `El Abassi`, `Slagt-Tichelman`).
+_CAP = r"[A-ZÀ-Þ][\w'’à-ÿ]*(?:-[A-ZÀ-Þ]?[\w'’à-ÿ]+)*"
+_TUSSEN = r"(?:van|de|der|den|ten|ter|te|in|'t|het|la|le|du|da|del|el|al|op|von|zu)"
+NAME = rf"(?:[A-Z][a-z]?\.\s?)*(?:(?:{_CAP}|{_TUSSEN})\s+){{0,4}}{_CAP}"
 SIGNATURE = re.compile(
     rf"(?:De|Het)\s+(?P<role>{ROLE_WORD}\b[^.;]*?),\s*(?P<name>{NAME})(?=\s+(?:De|Het)\s+{ROLE_WORD}|\s*$)"
 )
-MOTIE_END = re.compile(r"^en gaat over tot de orde van de dag\.?$", re.IGNORECASE)
+MOTIE_END = re.compile(r"^en gaat over tot de orde van (?:de|het) dag[.,;]?$", re.IGNORECASE)
 BARE_NAME = re.compile(rf"^{NAME}$")
 ANNEX = re.compile(r"\b[Bb]ijlage\s+(\d+|[IVX]+)\b(\))?")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 
 
-def _signature(blocks: list[Block]) -> tuple[list[dict], int]:
+def _signature(blocks: list[Block], motie: bool = False) -> tuple[list[dict], int]:
     """Signatories at the end of the body and how many trailing blocks they take."""
     # moties: every line after `en gaat over tot de orde van de dag.` is an indiener
     for i in range(len(blocks) - 1, max(-1, len(blocks) - 40), -1):
         if blocks[i].kind == "para" and MOTIE_END.match(blocks[i].text.strip()):
             names = [b for b in blocks[i + 1:] if b.kind in ("para", "heading", "signature")]
-            if names and all(BARE_NAME.match(b.text.strip()) for b in names):
-                return [{"name": b.text.strip(), "role": None} for b in names], len(blocks) - i - 1
+            if names and all(BARE_NAME.match(b.text.strip().rstrip(".")) for b in names):
+                return [{"name": b.text.strip().rstrip("."), "role": None} for b in names], len(blocks) - i - 1
+    if motie:
+        # the closing formula is sometimes missing: the names still end the motie
+        names = []
+        for b in reversed(blocks):
+            t = b.text.strip().rstrip(".")
+            if b.kind in ("para", "heading", "signature") and len(t) < 60 and BARE_NAME.match(t):
+                names.insert(0, {"name": t, "role": None})
+            else:
+                break
+        if names and len(names) < len(blocks):
+            return names, len(names)
     explicit = [b for b in blocks if b.kind == "signature"]
     taken = 0
     tail: list[str] = []
@@ -51,7 +64,8 @@ def _signature(blocks: list[Block]) -> tuple[list[dict], int]:
 def assemble(body: list[Block], meta: dict):
     """Return sections, footnotes, annexes, signatories and warnings."""
     warnings: list[str] = []
-    signatories, taken = _signature(body)
+    motie = (meta.get("kind") or kind_from_heading(meta.get("heading"))) in ("motie", "amendement")
+    signatories, taken = _signature(body, motie)
     content = body[:len(body) - taken] if taken else body
     content = [b for b in content if b.kind != "signature"]
     sections: list[dict] = [{"heading": None, "level": 1, "paragraphs": []}]
