@@ -17,12 +17,13 @@ def default_url() -> str:
     return f"sqlite:///{base / 'kamerstukken.db'}"
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, must_exist: bool = False) -> Store:
+    """The store at `url`; `must_exist` refuses to create an empty SQLite file (for reading)."""
     url = url or default_url()
     if url.startswith("sqlite:"):
         from .sqlite import SQLiteStore
 
-        return SQLiteStore(url)
+        return SQLiteStore(url, must_exist=must_exist)
     if url.startswith(("postgresql:", "postgres:")):
         from .postgres import PostgresStore
 

@@ -43,7 +43,13 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # kind, dossier, year, sender
 
-    def to_dict(self) -> dict: ...
+    def to_dict(self) -> dict:
+        """The `kst search --json` shape."""
+        return {"total": self.total,
+                "hits": [{"id": h.id, "kind": h.kind, "title": h.title, "date": h.date,
+                          "dossier": h.dossier, "score": round(h.score, 4), "snippet": h.snippet}
+                         for h in self.hits],
+                "facets": self.facets}
 
 
 @dataclass
@@ -65,6 +71,15 @@ class StatementResult:
     total: int
     hits: list[StatementHit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # kind, actor
+
+    def to_dict(self) -> dict:
+        """The `kst statements --json` shape."""
+        return {"total": self.total,
+                "hits": [{"document": h.document, "kind": h.kind, "actor": h.actor, "text": h.text,
+                          "topic": h.topic, "date": h.date, "section": h.section,
+                          "paragraph": h.paragraph, "start": h.start, "end": h.end}
+                         for h in self.hits],
+                "facets": self.facets}
 
 
 @dataclass
