@@ -1,0 +1,199 @@
+"""PDF with PyMuPDF: printed lines with their position and size, page furniture dropped.
+
+Every visual row of a page becomes one `line` block (spans on the same row are joined, so the
+official two-column head gives `Nr. 235 BRIEF VAN …` like text extracted from the PDF). Running
+headers, footers and page numbers are dropped by where they stand — the top or bottom band of the
+page — and what they say, and the dropped header texts go to `meta["running_headers"]`, where the
+parser reads the identity they state. Small-print rows under the body that start with a marker are
+footnotes. A larger than usual vertical gap becomes an empty line, as in extracted text.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from statistics import median
+
+from ..errors import ReadError
+from .base import Block, Extracted
+
+TOP_BAND, BOTTOM_BAND = 0.085, 0.915   # share of the page height holding headers / footers
+MAX_PAGES = 5000
+
+# `Tweede Kamer, vergaderjaar 2015–2016, 28 676, nr. 235 2`, also without the page number
+RUNNING_HEADER = re.compile(r"^(Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}", re.IGNORECASE)
+FOOTER = re.compile(
+    r"^(kst-[\w-]+|ISSN\s+\d{4}\s*[-\u2013]\s*\d{3}[\dX]|['\u2019]s-Gravenhage\s+\d{4})$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(
+    r"^(?:[-\u2013(]?\s*\d{1,4}\s*[-\u2013)]?|(?:pagina|blz\.?|page)\s+\d{1,4}(?:\s+(?:van|of)\s+\d{1,4})?"
+    r"|\d{1,4}\s*/\s*\d{1,4})$",
+    re.IGNORECASE,
+)
+MARKER = re.compile(r"^(\d{1,3}|[*\u2020\u2021]|[a-z])[\s)]\s*(?=\S)")
+_CHARS = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u00ad": "-", "\u2011": "-",
+                        "\t": " "})
+
+
+class _Row:
+    __slots__ = ("y0", "y1", "base", "parts", "size")
+
+    def __init__(self, y0, y1, base, x0, text, size, nchars):
+        self.y0, self.y1, self.base = y0, y1, base
+        self.parts = [(x0, text, size, nchars)]
+
+    def overlaps(self, y0, y1) -> bool:
+        inter = min(self.y1, y1) - max(self.y0, y0)
+        return inter > 0.5 * min(self.y1 - self.y0, y1 - y0)
+
+    def text(self) -> str:
+        self.parts.sort(key=lambda p: p[0])
+        return " ".join(" ".join(p[1].split()) for p in self.parts if p[1].strip())
+
+    def main_size(self) -> float:
+        sizes: Counter = Counter()
+        for _, _, size, n in self.parts:
+            sizes[round(size, 1)] += n
+        return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _rows(page, flags) -> list[_Row]:
+    """Visual rows of a page, top to bottom; spans whose boxes overlap vertically share a row."""
+    found = []
+    for block in page.get_text("dict", flags=flags)["blocks"]:
+        for line in block.get("lines", ()):
+            if line.get("dir", (1, 0))[1] not in (0, 0.0):
+                continue  # rotated text: margin stamps, not reading text
+            spans = line["spans"]
+            text = "".join(s["text"] for s in spans).translate(_CHARS)
+            if not text.strip():
+                continue
+            x0, y0, _, y1 = line["bbox"]
+            n = sum(len(s["text"].strip()) for s in spans)
+            big = max(spans, key=lambda s: len(s["text"].strip()))
+            found.append((y0, y1, big["origin"][1], x0, text, big["size"], n))
+    found.sort(key=lambda f: (f[2], f[3]))
+    rows: list[_Row] = []
+    for y0, y1, base, x0, text, size, n in found:
+        for row in reversed(rows[-3:]):
+            if row.overlaps(y0, y1):
+                row.parts.append((x0, text, size, n))
+                row.y0, row.y1 = min(row.y0, y0), max(row.y1, y1)
+                break
+        else:
+            rows.append(_Row(y0, y1, base, x0, text, size, n))
+    return rows
+
+
+def _shape(text: str) -> str:
+    """A header's text with its numbers blanked, to see it repeat from page to page."""
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def read_pdf(data: bytes, label: str | None) -> Extracted:
+    try:
+        import pymupdf
+    except ImportError:  # older installs only have the `fitz` name
+        import fitz as pymupdf
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as e:  # PyMuPDF raises its own types for every kind of damage
+        raise ReadError(label, f"not a readable PDF ({str(e) or type(e).__name__})") from None
+    try:
+        if doc.needs_pass and not doc.authenticate(""):
+            raise ReadError(label, "the PDF is encrypted with a password")
+        if doc.page_count == 0:
+            raise ReadError(label, "the PDF has no pages")
+        if doc.page_count > MAX_PAGES:
+            raise ReadError(label, f"too many pages ({doc.page_count}; limit {MAX_PAGES})")
+        flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+        pages = []
+        for page in doc:
+            try:
+                rows = _rows(page, flags)
+            except Exception as e:
+                raise ReadError(label, f"page {page.number + 1} cannot be read ({e})") from None
+            pages.append((page.rect.height or 842.0, rows))
+        ex = _assemble(pages)
+        ex.pages = doc.page_count
+    finally:
+        doc.close()
+    if not any(b.kind == "line" and b.text for b in ex.blocks):
+        ex.warnings.append("the PDF has no text layer (scanned?): nothing to read")
+    return ex
+
+
+def _assemble(pages: list[tuple[float, list[_Row]]]) -> Extracted:
+    # shapes that stand in a band on two or more pages are running headers/footers
+    band_shapes: Counter = Counter()
+    for height, rows in pages:
+        seen = set()
+        for r in rows:
+            if r.y1 < TOP_BAND * height or r.y0 > BOTTOM_BAND * height:
+                seen.add(_shape(r.text()))
+                seen.update(_shape(" ".join(p[1].split())) for p in r.parts)
+        band_shapes.update(seen)
+    repeated = {s for s, n in band_shapes.items() if n >= 2} if len(pages) >= 2 else set()
+
+    sizes: Counter = Counter()
+    for _, rows in pages:
+        for r in rows:
+            sizes[r.main_size()] += len(r.text())
+    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+
+    headers: list[str] = []
+    blocks: list[Block] = []
+    # a gap well above the usual leading is an empty line, as in extracted text
+    leads = sorted(b.base - a.base for _, rows in pages for a, b in zip(rows, rows[1:])
+                   if abs(a.main_size() - body_size) < 0.6 and abs(b.main_size() - body_size) < 0.6)
+    leading = leads[len(leads) // 4] if leads else body_size * 1.2
+    for pno, (height, rows) in enumerate(pages, start=1):
+        kept: list[tuple[_Row, str]] = []
+        for r in rows:
+            if r.y1 < TOP_BAND * height or r.y0 > BOTTOM_BAND * height:
+                # page furniture may share its row with other furniture (`’s-Gravenhage 2015` left,
+                # the running footer right): judge each part on its own
+                whole = r.text()
+                if PAGE_NUMBER.match(whole):
+                    continue
+                if RUNNING_HEADER.match(whole) or _shape(whole) in repeated:
+                    headers.append(whole)
+                    continue
+                parts = []
+                for part in sorted(r.parts, key=lambda p: p[0]):
+                    t = " ".join(part[1].split())
+                    if PAGE_NUMBER.match(t):
+                        continue
+                    if RUNNING_HEADER.match(t) or FOOTER.match(t) or _shape(t) in repeated:
+                        headers.append(t)
+                        continue
+                    parts.append(part)
+                if not parts:
+                    continue
+                r.parts = parts
+            kept.append((r, r.text()))
+        # footnotes: the small print under the last body-size row of the page
+        last_body = max((i for i, (r, _) in enumerate(kept) if r.main_size() >= 0.9 * body_size), default=-1)
+        notes: list[Block] = []
+        for r, text in kept[last_body + 1:]:
+            m = MARKER.match(text)
+            if m and r.main_size() < 0.9 * body_size:
+                notes.append(Block("footnote", text[m.end():].strip(), page=pno, marker=m.group(1),
+                                   y=round(r.y0 / height, 4), size=r.main_size()))
+            elif notes:
+                notes[-1].text += " " + text
+            else:
+                notes = []
+                break
+        if notes:
+            kept = kept[:last_body + 1]
+        prev = None
+        for r, text in kept:
+            if prev is not None and r.base - prev.base > max(1.7 * max(r.main_size(), prev.main_size()),
+                                                             1.4 * leading):
+                blocks.append(Block("line", "", page=pno, y=round(((prev.y1 + r.y0) / 2) / height, 4)))
+            blocks.append(Block("line", text, page=pno, y=round(r.y0 / height, 4), size=r.main_size()))
+            prev = r
+        blocks.extend(notes)
+    ex = Extracted(format="pdf", sha256="", blocks=blocks)
+    if headers:
+        ex.meta["running_headers"] = headers
+    return ex
