@@ -23,7 +23,8 @@ def clean_lines(blocks: list[Block], element: bool | None = None) -> tuple[list[
         if is_running_header(b.text):
             headers.append(b.text.strip())
             continue
-        if is_footer(b.text):
+        if is_footer(b.text) and not element:
+            # in one-element-per-line text a bare number is an inline sub/superscript
             continue
         lines.append(b)
     document_text = "\n".join(b.text for b in lines)

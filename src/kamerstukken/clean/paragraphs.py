@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
 from statistics import median
 
 from ..sources.base import Block
@@ -60,17 +61,56 @@ def join_lines(lines: list[str], dehyph: Dehyphenator) -> str:
     return re.sub(r"[ \t\u00a0]{2,}", " ", out)
 
 
+BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u2013*-]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
+
+
+def _load_openers() -> re.Pattern:
+    text = resources.files("kamerstukken.data").joinpath("motie_openers.txt").read_text("utf-8")
+    words = [l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#")]
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+OPENERS = _load_openers()
+ABBREV_END = re.compile(r"\b(?:nr|nrs|art|jl|blz|o\.a|p|vgl|zgn|resp|bijv|d\.w\.z|m\.b\.t|t\.a\.v)\.$", re.IGNORECASE)
+
+
+def _continues(prev: str, line: str) -> bool:
+    """In one-element-per-line text, inline markup (a reference, a bracket) can split an element
+    over lines: `… bij motie (` / `36 410-VI, nr. 87` / `) in ruime meerderheid …`."""
+    if prev.endswith(("(", "[", "\u00ab")) or line.startswith((")", "]", ",", ";", ".", ":", "\u00bb")) \
+            or re.match(r"-\w", line):
+        return True
+    if prev.endswith((",", ";", ":")) or (prev.endswith(".") and not ABBREV_END.search(prev)):
+        return False
+    if prev.endswith(("?", "!")) or OPENERS.match(line):
+        return False
+    return line[:1].islower() or line[:1].isdigit()
+
+
+def _elements(lines: list[Block], texts: list[str]) -> list[Block]:
+    merged: list[tuple[str, int | None]] = []
+    for b, t in zip(lines, texts):
+        t = re.sub(r"\s{2,}", " ", t.strip())
+        if not t or BULLET.match(t):
+            continue  # a list item's bullet stands on its own line; the item follows
+        if merged and _continues(merged[-1][0], t):
+            prev = merged[-1][0]
+            # a sub- or superscript stands on its own line: `CO` / `2` / `-uitstoot`
+            sub = t.isdigit() and len(t) <= 2 and prev[-1:].isalpha()
+            glue = "" if sub or prev.endswith(("(", "[", "\u00ab")) or t.startswith(
+                (")", "]", ",", ";", ".", ":", "\u00bb")) or re.match(r"-\w", t) else " "
+            merged[-1] = (prev + glue + t, merged[-1][1])
+        else:
+            merged.append((t, b.page))
+    return [Block("heading" if looks_like_heading(t) else "para", t, page=pg) for t, pg in merged]
+
+
 def build_paragraphs(lines: list[Block], document_text: str, element: bool | None = None) -> list[Block]:
     """Group printed lines into `para` and `heading` blocks (`element`: one per line)."""
     texts = [b.text.rstrip() for b in lines]
     dehyph = Dehyphenator(document_text)
     if element or (element is None and is_element_layout(texts)):
-        out = []
-        for b, t in zip(lines, texts):
-            if t.strip():
-                kind = "heading" if looks_like_heading(t) else "para"
-                out.append(Block(kind, re.sub(r"\s{2,}", " ", t.strip()), page=b.page))
-        return out
+        return _elements(lines, texts)
     nonblank = [t for t in texts if t.strip()]
     width = sorted(len(t) for t in nonblank)[int(len(nonblank) * 0.9) - 1]
     blank_paragraphs = sum(1 for t in texts if not t.strip()) >= max(2, len(nonblank) // 15)

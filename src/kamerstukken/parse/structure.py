@@ -16,7 +16,7 @@ NAME = rf"(?:[A-Z][a-z]?\.\s?)*(?:(?:{_CAP}|{_TUSSEN})\s+){{0,4}}{_CAP}"
 SIGNATURE = re.compile(
     rf"(?:De|Het)\s+(?P<role>{ROLE_WORD}\b[^.;]*?),\s*(?P<name>{NAME})(?=\s+(?:De|Het)\s+{ROLE_WORD}|\s*$)"
 )
-MOTIE_END = re.compile(r"^en gaat over tot de orde van (?:de|het) dag[.,;]?$", re.IGNORECASE)
+MOTIE_END = re.compile(r"^en gaat over tot (?:de )?orde van (?:de|het) dag[.,;]?$", re.IGNORECASE)
 BARE_NAME = re.compile(rf"^{NAME}$")
 ANNEX = re.compile(r"\b[Bb]ijlage\s+(\d+|[IVX]+)\b(\))?")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
@@ -28,13 +28,13 @@ def _signature(blocks: list[Block], motie: bool = False) -> tuple[list[dict], in
     for i in range(len(blocks) - 1, max(-1, len(blocks) - 40), -1):
         if blocks[i].kind == "para" and MOTIE_END.match(blocks[i].text.strip()):
             names = [b for b in blocks[i + 1:] if b.kind in ("para", "heading", "signature")]
-            if names and all(BARE_NAME.match(b.text.strip().rstrip(".")) for b in names):
-                return [{"name": b.text.strip().rstrip("."), "role": None} for b in names], len(blocks) - i - 1
+            if names and all(BARE_NAME.match(b.text.strip().rstrip(".,")) for b in names):
+                return [{"name": b.text.strip().rstrip(".,"), "role": None} for b in names], len(blocks) - i - 1
     if motie:
         # the closing formula is sometimes missing: the names still end the motie
         names = []
         for b in reversed(blocks):
-            t = b.text.strip().rstrip(".")
+            t = b.text.strip().rstrip(".,")
             if b.kind in ("para", "heading", "signature") and len(t) < 60 and BARE_NAME.match(t):
                 names.insert(0, {"name": t, "role": None})
             else:
