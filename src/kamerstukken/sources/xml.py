@@ -83,14 +83,16 @@ def _local(tag) -> str:
 # text: mojibake repair, whitespace, footnote markers
 
 def _cp1252_map() -> dict[str, int]:
-    """Character → byte as a sloppy cp1252 decoder produced it (undefined bytes as Latin-1)."""
-    out = {}
-    for b in range(0x80, 0x100):
+    """Character → byte as a cp1252 or Latin-1 decoder produced it.
+
+    Both occur: the published Handelingen 70-* files were decoded as Latin-1 (`â\x80\x99` for
+    `’`), other tools use cp1252 (`â€™`)."""
+    out = {chr(b): b for b in range(0x80, 0x100)}  # Latin-1, C1 controls included
+    for b in range(0x80, 0xA0):
         try:
-            ch = bytes([b]).decode("cp1252")
+            out[bytes([b]).decode("cp1252")] = b
         except UnicodeDecodeError:
-            ch = chr(b)
-        out[ch] = b
+            pass
     return out
 
 
@@ -101,8 +103,8 @@ _LEAD3 = "".join(re.escape(c) for c, b in _CP.items() if 0xE0 <= b <= 0xEF)
 _LEAD4 = "".join(re.escape(c) for c, b in _CP.items() if 0xF0 <= b <= 0xF4)
 # exactly the shape of a UTF-8 sequence whose bytes were read as cp1252: `Ã©` (é), `â€™` (’)
 _MOJIBAKE = re.compile(f"[{_LEAD2}][{_CONT}]|[{_LEAD3}][{_CONT}]{{2}}|[{_LEAD4}][{_CONT}]{{3}}")
-# cheap test on the raw bytes: `Ã` + continuation, `Â` + continuation, `â€`
-_MOJIBAKE_BYTES = re.compile(rb"\xc3\x83[\xc2\xc5\xcb\xe2]|\xc3\x82[\xc2\xa0-\xbf]|\xc3\xa2\xe2\x82\xac")
+# cheap test on the raw UTF-8 bytes: `Ã`, `Â`, `â€` / `â` + C1 control
+_MOJIBAKE_BYTES = re.compile(rb"\xc3[\x82\x83]|\xc3\xa2(?:\xe2\x82\xac|\xc2[\x80-\x9f])")
 
 
 def repair_mojibake(text: str) -> tuple[str, int]:
@@ -272,6 +274,8 @@ class _Walker:
         elif name in ("divisie", "hoofdstuk", "afdeling", "paragraaf", "artikel", "wijziging",
                       "motie"):
             kop = ch.find("kop")
+            if kop is not None and name == "motie":
+                level += 1  # a motie read out in the Handelingen: under the item's heading
             if kop is not None:
                 self.heading(_kop_text(kop, self.ctx), level)
             self.walk(ch, level + 1 if kop is not None else level)
@@ -291,8 +295,12 @@ class _Walker:
         elif name == "item-titel":
             self.heading(_text_of(ch, self.ctx), level)
         elif name == "spreker":
-            # `De heer Wörsdörfer (VVD):` as printed, before the speech
-            self.para(ch)
+            # `De heer Wörsdörfer (VVD):` as printed, before the speech; the name parts are
+            # indented in the source, which leaves `voorzitter :`
+            text, _ = _para_text(ch, self.ctx)
+            text = _SPACE_BEFORE_PUNCT.sub("", text)
+            if text:
+                self.blocks.append(Block("para", text))
         elif (ch.text and ch.text.strip()) or any(c.tail and c.tail.strip() for c in ch):
             self.para(ch)  # an element of running text we have no rule for: keep its text
         else:
@@ -710,7 +718,7 @@ def _read_handelingen(root, hd, ctx: _Ctx, ex: Extracted) -> None:
             out["title"] = ", ".join(x for x in (ctx.clean(_text_of(vn, ctx)),
                                                  ctx.clean(_text_of(vd, ctx)) if vd is not None else "")
                                      if x)
-    out["date"] = date
+    out["date"] = date  # items other than the opening do not state the sitting's date
     titles = [ctx.clean(_text_of(t, ctx)) for t in hd.iter("item-titel")]
     titles = [t for t in titles if t]
     if titles:
@@ -726,8 +734,6 @@ def _read_handelingen(root, hd, ctx: _Ctx, ex: Extracted) -> None:
     _finish_footnotes(w.blocks, ctx)
     ex.blocks = w.blocks
     ex.meta.update({k: v for k, v in out.items() if v not in (None, "", [])})
-    if not date:
-        ex.warnings.append("no sitting date in this Handelingen item")
 
 
 def _read_vlos(root, ctx: _Ctx, ex: Extracted) -> None:
@@ -759,12 +765,18 @@ def _read_vlos(root, ctx: _Ctx, ex: Extracted) -> None:
             name = _local(ch.tag)
             if name in levels:
                 t = f(ch, "titel") or f(ch, "onderwerp")
-                if t:
+                # `Spreekbeurt - Van Haersma Buma`, `Woordvoerder - …`: the text itself names
+                # the speaker (`De heer Van Haersma Buma (CDA):`), so no heading for those
+                if t and not re.match(r"^\w+ - ", t):
                     w.heading(t, levels[name])
                 walk(ch, depth + 1)
             elif name in ("titel", "onderwerp", "sprekers", "spreker") or name in _SKIP:
                 continue
             elif name == "alineaitem":
+                last = w.blocks[-1] if w.blocks else None
+                text = ctx.clean(_text_of(ch, ctx))
+                if last is not None and last.kind == "heading" and last.text == text:
+                    continue  # the activity's title repeated as its first line
                 w.para(ch)
             elif name:
                 walk(ch, depth)
