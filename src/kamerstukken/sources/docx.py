@@ -1,0 +1,213 @@
+"""Word .docx (python-docx): paragraphs and table cells in document order, the head as `masthead`.
+
+The Tweede Kamer lays moties out as one table: `TWEEDE KAMER DER STATEN-GENERAAL | 2`,
+`36 278 | title`, `Nr. 32 | MOTIE VAN …`, `Voorgesteld …`, then the body in one cell. Cells of one
+row are read as one line (merged cells once), so the head reads like the printed one. Footnote
+references become `notes` with the footnote text from word/footnotes.xml.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from ..errors import ReadError
+from .base import Block, Extracted
+
+MAX_UNCOMPRESSED = 300 * 1024 * 1024
+MAX_RATIO = 200          # deflate rarely exceeds ~20:1 on Word XML; far beyond is a bomb
+MAX_MEMBERS = 20000
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NOTE_MARK = "\ue000"     # stands for a footnote reference while whitespace is normalised
+
+DATE_LINE = re.compile(
+    r"^(Voorgesteld|Vastgesteld|Ontvangen|Ingezonden|Den Haag|['\u2019]s-Gravenhage)\b.*\b\d{4}\s*$",
+    re.IGNORECASE)
+NR_LINE = re.compile(r"^Nr\.?\s*\d", re.IGNORECASE)
+HEAD_START = re.compile(r"^(Tweede|Eerste)\s+Kamer|^Vergaderjaar\b", re.IGNORECASE)
+
+
+def _check_zip(data: bytes, label: str | None) -> None:
+    """Refuse corrupt zips, zip bombs and zips that are not Word documents before parsing."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise ReadError(label, f"not a valid .docx (corrupt zip: {e})") from None
+    if len(infos) > MAX_MEMBERS:
+        raise ReadError(label, f"not a valid .docx ({len(infos)} zip members)")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise ReadError(label, f"refused: {info.filename} expands {info.file_size // max(info.compress_size, 1)}"
+                                   f"-fold (zip bomb?)")
+    if total > MAX_UNCOMPRESSED:
+        raise ReadError(label, f"refused: expands to {total} bytes (limit {MAX_UNCOMPRESSED})")
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names:
+        raise ReadError(label, "a zip file, but not a Word document (no word/document.xml)")
+
+
+def _footnote_texts(document) -> dict[str, str]:
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            root = etree.fromstring(rel.target_part.blob,
+                                    etree.XMLParser(resolve_entities=False, no_network=True))
+            out = {}
+            for fn in root.iter(f"{W}footnote"):
+                if fn.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = " ".join("".join(t.text or "" for t in fn.iter(f"{W}t")).split())
+                out[fn.get(f"{W}id")] = text
+            return out
+    return {}
+
+
+class _Reader:
+    def __init__(self, footnotes: dict[str, str]):
+        self.footnotes = footnotes
+        self.note_count = 0
+
+    def paragraph(self, p) -> tuple[str, list, bool]:
+        """Text of a `w:p`, its footnotes (marker, offset, text), and whether it is all bold."""
+        pieces: list[str] = []
+        ids: list[str] = []
+        bold_chars = plain_chars = 0
+        for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen",
+                         f"{W}footnoteReference"):
+            tag = el.tag[len(W):]
+            if tag == "t":
+                t = el.text or ""
+                pieces.append(t)
+                run = el.getparent()
+                rpr = run.find(f"{W}rPr") if run is not None else None
+                b = rpr.find(f"{W}b") if rpr is not None else None
+                is_bold = b is not None and b.get(f"{W}val") not in ("0", "false")
+                if t.strip():
+                    if is_bold:
+                        bold_chars += len(t)
+                    else:
+                        plain_chars += len(t)
+            elif tag == "noBreakHyphen":
+                pieces.append("-")
+            elif tag == "footnoteReference":
+                pieces.append(NOTE_MARK)
+                ids.append(el.get(f"{W}id"))
+            else:
+                pieces.append(" ")
+        text = " ".join("".join(pieces).split())
+        notes = []
+        while NOTE_MARK in text:
+            at = text.index(NOTE_MARK)
+            text = text[:at] + text[at + 1:]
+            self.note_count += 1
+            fid = ids[len(notes)] if len(notes) < len(ids) else None
+            notes.append((str(self.note_count), at, self.footnotes.get(fid)))
+        style_bold = False
+        return text.strip(), notes, (bold_chars > 0 and plain_chars == 0) or style_bold
+
+    def items(self, parent, style_of) -> list[tuple[str, list, bool, str]]:
+        """(text, notes, bold, style) per paragraph in order; a table row's cells make one line."""
+        out = []
+        for child in parent.iterchildren(f"{W}p", f"{W}tbl", f"{W}sdt"):
+            tag = child.tag[len(W):]
+            if tag == "p":
+                text, notes, bold = self.paragraph(child)
+                out.append((text, notes, bold, style_of(child)))
+            elif tag == "sdt":
+                content = child.find(f"{W}sdtContent")
+                if content is not None:
+                    out.extend(self.items(content, style_of))
+            else:
+                for tr in child.iterchildren(f"{W}tr"):
+                    cells = [self.items(tc, style_of) for tc in tr.iterchildren(f"{W}tc")]
+                    cells = [[i for i in c if i[0]] for c in cells]
+                    cells = [c for c in cells if c]
+                    if len(cells) >= 2 and len(cells[0]) == 1 and len(cells[0][0][0]) < 40:
+                        # a label cell beside a text cell (`Nr. 32` | `MOTIE VAN …`): one printed line
+                        first = cells[1][0]
+                        joined = " ".join([cells[0][0][0]] + [first[0]]
+                                          + [c[0][0] for c in cells[2:] if len(c) == 1 and len(c[0][0]) < 40])
+                        out.append((joined, first[1], first[2], first[3]))
+                        out.extend(cells[1][1:])
+                        for c in cells[2:]:
+                            if not (len(c) == 1 and len(c[0][0]) < 40):
+                                out.extend(c)
+                    else:
+                        for c in cells:
+                            out.extend(c)
+        return out
+
+
+def _heading_level(style: str) -> int | None:
+    m = re.match(r"^(?:heading|kop)\s*(\d)?$", style.strip(), re.IGNORECASE)
+    if m:
+        return int(m.group(1) or 1)
+    if style.lower() in ("title", "titel"):
+        return 1
+    return None
+
+
+def read_docx(data: bytes, label: str | None) -> Extracted:
+    _check_zip(data, label)
+    try:
+        import docx
+        document = docx.Document(io.BytesIO(data))
+    except ReadError:
+        raise
+    except Exception as e:  # python-docx and zipfile raise many kinds on damaged files
+        raise ReadError(label, f"not a readable .docx ({type(e).__name__}: {e})") from None
+    try:
+        footnotes = _footnote_texts(document)
+    except Exception:
+        footnotes = {}
+    styles = {}
+    try:
+        for s in document.styles:
+            styles[s.style_id] = s.name or ""
+    except Exception:
+        pass
+
+    def style_of(p) -> str:
+        ppr = p.find(f"{W}pPr")
+        ps = ppr.find(f"{W}pStyle") if ppr is not None else None
+        return styles.get(ps.get(f"{W}val"), ps.get(f"{W}val")) if ps is not None else ""
+
+    reader = _Reader(footnotes)
+    items = [i for i in reader.items(document.element.body, style_of) if i[0]]
+    blocks = _blocks(items)
+    ex = Extracted(format="docx", sha256="", blocks=blocks)
+    if not blocks:
+        ex.warnings.append("the .docx holds no text")
+    return ex
+
+
+def _blocks(items: list[tuple[str, list, bool, str]]) -> list[Block]:
+    """The head (up to the dated line) as `masthead`, then headings and paragraphs."""
+    texts = [i[0] for i in items]
+    head_end = 0
+    window = texts[:25]
+    if any(HEAD_START.match(t) or NR_LINE.match(t) for t in window[:8]):
+        dated = [k for k, t in enumerate(window) if DATE_LINE.match(t)]
+        nr = [k for k, t in enumerate(window) if NR_LINE.match(t)]
+        if dated and (not nr or dated[0] > nr[0]):
+            head_end = dated[0] + 1
+        elif nr:
+            head_end = nr[0] + 1
+    blocks: list[Block] = []
+    for k, (text, notes, bold, style) in enumerate(items):
+        if k < head_end:
+            blocks.append(Block("masthead", text))
+            continue
+        level = _heading_level(style)
+        if level is None and bold and len(text) <= 100 and not text.endswith((".", ",", ";", ":")) \
+                and k + 1 < len(items):
+            level = 2  # a bold line of its own is how letters set a tussenkop
+        if level is not None and not notes:
+            blocks.append(Block("heading", text, level=level))
+        else:
+            blocks.append(Block("para", text, notes=list(notes)))
+    return blocks
