@@ -1,0 +1,156 @@
+"""PostgreSQL engine: the same tables, the analyzer's output as a tsvector with a GIN index.
+
+The tsvector is built from the Dutch analyzer's terms (stems weight A with their positions,
+compound parts weight B after them) and cast directly, so PostgreSQL's own parser never re-splits
+them and both engines match exactly the same documents. `?schema=NAME` in the URL keeps the
+tables in their own schema (tests use one per session).
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ..errors import KstError
+from ..model import Document
+from ..search.query import to_tsquery
+from .sql import DOC_COLUMNS, SQLStore
+
+MAX_POS = 16383      # PostgreSQL's largest tsvector position
+MAX_POSITIONS = 256  # positions kept per lexeme
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+  n BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, path TEXT, format TEXT,
+  chamber TEXT, session_year TEXT, number TEXT, kind TEXT NOT NULL, heading TEXT, title TEXT,
+  sender TEXT, addressee TEXT, place TEXT, date TEXT, year INTEGER, dossier TEXT,
+  json TEXT NOT NULL, tsv TSVECTOR);
+CREATE INDEX IF NOT EXISTS documents_sha ON documents (sha256);
+CREATE INDEX IF NOT EXISTS documents_path ON documents (path);
+CREATE INDEX IF NOT EXISTS documents_date ON documents (date);
+CREATE INDEX IF NOT EXISTS documents_kind ON documents (kind, date);
+CREATE INDEX IF NOT EXISTS documents_tsv ON documents USING GIN (tsv);
+CREATE TABLE IF NOT EXISTS dossiers (doc_n BIGINT NOT NULL, number TEXT NOT NULL, suffix TEXT,
+  title TEXT);
+CREATE INDEX IF NOT EXISTS dossiers_number ON dossiers (number, doc_n);
+CREATE INDEX IF NOT EXISTS dossiers_doc ON dossiers (doc_n);
+CREATE TABLE IF NOT EXISTS sections (doc_n BIGINT NOT NULL, idx INTEGER NOT NULL,
+  heading TEXT, level INTEGER, text TEXT, PRIMARY KEY (doc_n, idx));
+CREATE TABLE IF NOT EXISTS statements (
+  n BIGSERIAL PRIMARY KEY, doc_n BIGINT NOT NULL, idx INTEGER NOT NULL, kind TEXT NOT NULL,
+  actor TEXT, cue TEXT, text TEXT NOT NULL, section INTEGER, paragraph INTEGER,
+  start_off INTEGER, end_off INTEGER, topic TEXT, date TEXT, tsv TSVECTOR);
+CREATE INDEX IF NOT EXISTS statements_doc ON statements (doc_n);
+CREATE INDEX IF NOT EXISTS statements_actor ON statements (actor);
+CREATE INDEX IF NOT EXISTS statements_date ON statements (date);
+CREATE INDEX IF NOT EXISTS statements_tsv ON statements USING GIN (tsv);
+CREATE TABLE IF NOT EXISTS entities (doc_n BIGINT NOT NULL, idx INTEGER NOT NULL,
+  name TEXT NOT NULL, kind TEXT, key TEXT, role TEXT, mentions INTEGER, PRIMARY KEY (doc_n, idx));
+CREATE INDEX IF NOT EXISTS entities_name ON entities (name);
+CREATE TABLE IF NOT EXISTS doc_references (doc_n BIGINT NOT NULL, idx INTEGER NOT NULL,
+  kind TEXT, text TEXT, target TEXT, date TEXT, PRIMARY KEY (doc_n, idx));
+CREATE INDEX IF NOT EXISTS references_target ON doc_references (target);
+"""
+
+
+def tsvector_text(analyzed) -> str:
+    """tsvector input text: stems at their positions (weight A), parts after them (weight B)."""
+    pos: dict[str, list[str]] = {}
+    i = 0
+    for i, s in enumerate(analyzed.stems, 1):
+        p = pos.setdefault(s, [])
+        if len(p) < MAX_POSITIONS:
+            p.append(f"{min(i, MAX_POS)}A")
+    base = len(analyzed.stems) + 1
+    for j, s in enumerate(analyzed.parts, base + 1):
+        p = pos.setdefault(s, [])
+        if len(p) < MAX_POSITIONS:
+            p.append(f"{min(j, MAX_POS)}B")
+    return " ".join("'" + lex.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(ps)
+                    for lex, ps in pos.items())
+
+
+def split_url(url: str) -> tuple[str, str]:
+    """(connection URL, schema): `schema` is our own query parameter, not libpq's."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    schema = query.pop("schema", "public")
+    if not schema.replace("_", "").isalnum():
+        raise KstError(f"bad schema name {schema!r} in database URL")
+    return urlunsplit(parts._replace(query=urlencode(query))), schema
+
+
+class PostgresStore(SQLStore):
+    ph = "%s"
+
+    def __init__(self, url: str, must_exist: bool = False):
+        import psycopg
+
+        self.url = url
+        conninfo, self.schema = split_url(url)
+        try:
+            self.conn = psycopg.connect(conninfo, autocommit=True, connect_timeout=10)
+        except Exception as e:  # psycopg's message can span lines: keep the first
+            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            raise KstError(f"cannot connect to PostgreSQL: {first}") from None
+        self.conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+        self.conn.execute(f'SET search_path TO "{self.schema}"')
+        with self.conn.transaction():
+            # one session creates the tables at a time (parallel test workers share a server)
+            self.conn.execute("SELECT pg_advisory_xact_lock(4242)")
+            for stmt in SCHEMA.split(";"):
+                if stmt.strip():
+                    self.conn.execute(stmt)
+
+    def _execute(self, sql, params=()):
+        return self.conn.execute(sql, params)
+
+    @contextmanager
+    def _transaction(self):
+        with self.conn.transaction():
+            yield
+
+    def _insert_document(self, row, analyzed) -> int:
+        cols = ", ".join(DOC_COLUMNS)
+        return self.conn.execute(
+            f"INSERT INTO documents ({cols}, tsv) VALUES "
+            f"({', '.join(['%s'] * len(DOC_COLUMNS))}, %s::tsvector) RETURNING n",
+            [row[c] for c in DOC_COLUMNS] + [tsvector_text(analyzed)]).fetchone()[0]
+
+    def _insert_statement(self, row, analyzed) -> int:
+        cols = list(row)
+        return self.conn.execute(
+            f"INSERT INTO statements ({', '.join(cols)}, tsv) VALUES "
+            f"({', '.join(['%s'] * len(cols))}, %s::tsvector) RETURNING n",
+            [row[c] for c in cols] + [tsvector_text(analyzed)]).fetchone()[0]
+
+    def _delete_fulltext(self, n: int, doc: Document, stmt_ns: list[int]) -> None:
+        pass  # the tsvector lives in the row that is deleted
+
+    def _match(self, tree, table):
+        q = to_tsquery(tree)
+        if table == "documents":
+            return ("documents d CROSS JOIN (SELECT %s::tsquery AS q) qq", "d.tsv @@ qq.q", [q],
+                    "ts_rank('{0.1,0.2,0.5,1.0}', d.tsv, qq.q, 1)")
+        return ("statements s CROSS JOIN (SELECT %s::tsquery AS q) qq", "s.tsv @@ qq.q", [q],
+                "ts_rank('{0.1,0.2,0.5,1.0}', s.tsv, qq.q, 1)")
+
+    def index_size(self) -> int:
+        """Bytes of the tsvector columns and their GIN indexes, for the benchmark."""
+        row = self.conn.execute(
+            "SELECT coalesce((SELECT sum(pg_column_size(tsv)) FROM documents), 0) "
+            "+ coalesce((SELECT sum(pg_column_size(tsv)) FROM statements), 0) "
+            "+ pg_relation_size('documents_tsv') + pg_relation_size('statements_tsv')").fetchone()
+        return int(row[0])
+
+    def drop(self) -> None:
+        """Drop this store's schema (tests)."""
+        if self.schema == "public":
+            raise KstError("refusing to drop the public schema")
+        self.conn.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except Exception:
+            pass
