@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 from lxml import etree
 
@@ -335,11 +336,13 @@ class _Walker:
             for text, notes in texts:
                 if not text:
                     continue
-                # a long line without closing punctuation, continued in lower case: one paragraph
-                # broken into lines (`… om deze` / `financiële achteruitgang …`); short lines are
-                # names (`Ergin` / `van der Lee`) and stay apart
-                if merged and len(merged[-1][0]) >= 40 and text[0].islower() \
-                        and not re.search(r"[.,;:!?)]$", merged[-1][0]):
+                # a long line without closing punctuation, then more text: one paragraph broken
+                # into lines (`… om deze` / `financiële achteruitgang …`, `… van de` /
+                # `Participatiewet de regie …`); short lines are names (`Ergin` / `van der Lee`)
+                # and stay apart
+                if merged and len(merged[-1][0]) >= 40 and not _is_name(text) \
+                        and not re.search(r"[.,;:!?)»”\"']$", merged[-1][0]) \
+                        and not _ORDE.search(merged[-1][0]):
                     prev, pnotes = merged[-1]
                     shift = len(prev) + 1
                     merged[-1] = (prev + " " + text, pnotes + [(m, o + shift, t) for m, o, t in notes])
@@ -393,9 +396,13 @@ _CLAUSE = re.compile(r"^(de kamer|gehoord|constaterende|overwegende|van mening|v
                      r"spreekt|draagt|en gaat|verklaart|besluit|is van mening)\b", re.IGNORECASE)
 
 
+_SHORT_LINE = re.compile(r"^[^\d;:]{2,60}$")
+
+
 def _name(text: str) -> str:
     """`Erkens,` → `Erkens`; `van der Lee` standing alone → `Van der Lee` (as names are cited)."""
     t = text.strip().rstrip(".,").strip()
+    t = re.sub(r"^([A-Z]),\s*", r"\1. ", t)  # `D, van Dijk`: an initial misprinted
     return t[:1].upper() + t[1:]
 
 
@@ -411,8 +418,11 @@ def _take_indieners(blocks: list[Block]) -> list[str]:
         return []
     orde = [i for i in paras if _ORDE.search(blocks[i].text) and len(blocks[i].text) < 80]
     if orde:
+        # everything short after the closing formula is an indiener, misprints included
+        # (`D, van Dijk`)
         tail = [i for i in paras if i > orde[-1]]
-        tail = [i for i in tail if _is_name(blocks[i].text)]
+        tail = [i for i in tail if _is_name(blocks[i].text) or (
+            _SHORT_LINE.match(blocks[i].text) and len(blocks[i].text.split()) <= 6)]
     else:
         tail = []
         for i in reversed(paras):
@@ -436,21 +446,35 @@ def _fold(text: str) -> str:
 _INITIALS = re.compile(r"^((?:[A-Z][a-z]{0,2}\.\s?)+)\s*(?:\((?P<roep>[^)]+)\)\s*)?(?P<sur>.+)$")
 
 
-def _with_initials(printed: str, indieners: list[str]) -> str:
-    """The printed name with the meta's initials in front, when the meta names that person."""
+def _split_meta_name(full: str) -> tuple[str, str | None, str] | None:
+    """`P.C. (Peter) de Groot` → (`P.C.`, `Peter`, `de Groot`)."""
+    m = _INITIALS.match(full.strip())
+    if not m:
+        return None
+    return m.group(1).strip(), m.group("roep"), m.group("sur").strip()
+
+
+def _with_initials(printed: str, indieners: list[str]) -> tuple[str, bool]:
+    """The printed name with the meta's initials in front, when the meta names that person.
+
+    Returns (name, fuzzy): fuzzy when the printed name only nearly matches (a misprint such as
+    `Flac` for meta `A.J. Flach`); the meta's spelling is used then."""
     p = _fold(printed)
+    near = []
     for full in indieners:
-        m = _INITIALS.match(full.strip())
-        if not m:
+        parts = _split_meta_name(full)
+        if not parts:
             continue
-        sur = m.group("sur").strip()
-        roep = m.group("roep")
+        initials, roep, sur = parts
         fs = _fold(sur)
         if p == fs:
             printed_sur = printed
         elif roep and p == _fold(f"{roep} {sur}"):
             printed_sur = printed[len(roep):].strip()
         else:
+            if SequenceMatcher(None, p, fs).ratio() >= 0.85 or (
+                    roep and SequenceMatcher(None, p, _fold(f"{roep} {sur}")).ratio() >= 0.85):
+                near.append((initials, sur))
             continue
         # tussenvoegsels after initials in the meta's case: `Van Nispen` → `M. van Nispen`
         meta_words = sur.split()
@@ -458,8 +482,10 @@ def _with_initials(printed: str, indieners: list[str]) -> str:
         for k, w in enumerate(words):
             if k < len(meta_words) and _fold(w) == _fold(meta_words[k]) and meta_words[k].islower():
                 words[k] = w.lower()
-        return f"{m.group(1).strip()} {' '.join(words)}"
-    return printed
+        return f"{initials} {' '.join(words)}", False
+    if len(near) == 1:
+        return f"{near[0][0]} {near[0][1]}", True
+    return printed, False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -602,7 +628,12 @@ def _read_kamerstuk(root, ks, ctx: _Ctx, ex: Extracted) -> None:
         printed = _take_indieners(w.blocks)
         indieners = meta.get("OVERHEIDop.indiener", [])
         if printed:
-            out["signatories"] = [{"name": _with_initials(n, indieners), "role": None} for n in printed]
+            out["signatories"] = []
+            for n in printed:
+                name, fuzzy = _with_initials(n, indieners)
+                if fuzzy:
+                    ex.warnings.append(f"printed indiener {n!r} read as {name!r} (metadata)")
+                out["signatories"].append({"name": name, "role": None})
         elif indieners:
             out["signatories"] = [{"name": re.sub(r"\s*\([^)]*\)", "", n), "role": None}
                                   for n in indieners]
