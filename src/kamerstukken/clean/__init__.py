@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..sources.base import Block
 from .footnotes import MarkerScanner
 from .headers import is_footer, is_running_header
-from .paragraphs import build_paragraphs
+from .paragraphs import build_paragraphs, is_element_layout
 
 __all__ = ["clean_lines", "take_markers"]
 
@@ -15,6 +15,8 @@ def clean_lines(blocks: list[Block], element: bool | None = None) -> tuple[list[
     Returns the blocks and the running-header lines removed (they state the identity)."""
     headers: list[str] = []
     lines: list[Block] = []
+    if element is None:
+        element = is_element_layout([b.text.rstrip() for b in blocks if b.kind == "line"])
     passthrough: list[Block] = []
     for b in blocks:
         if b.kind != "line":

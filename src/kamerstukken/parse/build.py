@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import Annex, Document, Dossier, Footnote, Section, Signatory, Source
 from ..sources.base import Extracted
 from .masthead import parse_masthead, parse_running_header
-from .metadata import kind_from_heading, make_id, sender_from_heading
+from .metadata import kind_from_heading, make_id, sender_from_heading, session_year_for
 from .structure import assemble
 
 FIELDS = ("chamber", "session_year", "dossier", "number")
@@ -36,6 +36,9 @@ def build_document(ex: Extracted) -> Document:
     for key in ("session_year", "number"):
         if layout.get(key) and head.get(key) and layout[key] != head[key]:
             warnings.append(f"running header says {key} {layout[key]}, the head says {head[key]}")
+    if not meta.get("session_year") and meta.get("date") and (meta.get("dossier") or meta.get("number")):
+        meta["session_year"] = session_year_for(meta["date"])
+        warnings.append("vergaderjaar not printed; derived from the date")
     sections, footnotes, annexes, signatories, body_warnings = assemble(body, meta)
     warnings += body_warnings
     if meta.get("signatories"):

@@ -115,6 +115,12 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
         split = split_dossier(t)
         if split and (not current or current.get("title") or split[2]):
             number, suffix, title = split
+            site = re.match(r"^(\d+[a-z]?)\s+(.+)$", title)
+            if site and HEADING_START.match(site.group(2)):
+                # a site's one-line head: `35000 V 85 BRIEF VAN DE MINISTER …`
+                meta.setdefault("number", site.group(1))
+                meta.setdefault("heading", site.group(2))
+                title = ""
             current = {"number": number, "suffix": suffix, "title": title or None}
             meta["dossier"].append(current)
             continue
@@ -185,6 +191,8 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
         end = k
     if heading_parts:
         meta["heading"] = " ".join(heading_parts)
+    if meta.get("heading"):
+        meta["heading"] = re.sub(r"\s+", " ", meta["heading"]).strip()
     meta["head_warnings"] = warnings
     rest = [b for b in blocks[end:]]
     return meta, rest

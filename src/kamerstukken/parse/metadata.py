@@ -145,3 +145,17 @@ def sender_from_heading(heading: str | None) -> str | None:
 
 def office_case(text: str) -> str:
     return _case_office(text)
+
+
+def session_year_for(iso_date: str | None) -> str | None:
+    """The vergaderjaar a date falls in: it opens on Prinsjesdag, the third Tuesday of September."""
+    if not iso_date:
+        return None
+    try:
+        d = date.fromisoformat(iso_date)
+    except ValueError:
+        return None
+    first = date(d.year, 9, 1)
+    prinsjesdag = date(d.year, 9, 1 + (1 - first.weekday()) % 7 + 14)
+    start = d.year if d >= prinsjesdag else d.year - 1
+    return f"{start}-{start + 1}"

@@ -42,31 +42,75 @@ def _signature(blocks: list[Block], motie: bool = False) -> tuple[list[dict], in
         if names and len(names) < len(blocks):
             return names, len(names)
     explicit = [b for b in blocks if b.kind == "signature"]
+    # web renderings put navigation after the signature (`Naar boven`): look past a few short lines
+    for skip in range(0, 4):
+        end = len(blocks) - skip
+        if end <= 0 or (skip and (len(blocks[end].text) > 40 or blocks[end].kind == "footnote")):
+            break
+        found, taken = _signature_at(blocks[:end])
+        if found:
+            return found, taken + skip
+    if explicit:
+        found, _ = _signature_at(explicit)
+        return found, 0
+    return [], 0
+
+
+def _signature_at(blocks: list[Block]) -> tuple[list[dict], int]:
     taken = 0
     tail: list[str] = []
     for b in reversed(blocks):
         t = b.text.strip()
+        if b.kind == "footnote" and not tail:
+            continue
         if b.kind in ("para", "heading", "signature") and len(t) < 400 and (
                 re.match(rf"(?:De|Het)\s+{ROLE_WORD}", t) or BARE_NAME.match(t)):
             tail.insert(0, t)
             taken += 1
         else:
             break
-    text = " ".join(tail) if tail else " ".join(b.text.strip() for b in explicit)
     found = []
-    for m in SIGNATURE.finditer(text):
-        found.append({"name": m.group("name").strip(), "role": office_case(m.group("role").strip())})
-    if not found:
-        return [], len(explicit) and 0
-    return found, taken
+    for m in SIGNATURE.finditer(" ".join(tail)):
+        role = m.group("role").strip()
+        # the role as printed, its office word in running-text case: `minister van Financiën`
+        role = role[0].lower() + role[1:]
+        found.append({"name": m.group("name").strip(), "role": role})
+    return (found, taken) if found else ([], 0)
+
+
+WEB_NOTE = re.compile(r"^(?:X\s+)?Noot\s*(\d+)?$")
+
+
+def _web_footnotes(body: list[Block]) -> list[Block]:
+    """Web renderings print footnotes as `X Noot` / `1` / text after the body: make them notes."""
+    out: list[Block] = []
+    i = 0
+    while i < len(body):
+        b = body[i]
+        m = WEB_NOTE.match(b.text.strip())
+        if m and m.group(1) and i + 1 < len(body):
+            out.append(Block("footnote", body[i + 1].text.strip(), marker=m.group(1)))
+            i += 2
+            continue
+        if m and i + 2 < len(body) and body[i + 1].text.strip().isdigit():
+            out.append(Block("footnote", body[i + 2].text.strip(), marker=body[i + 1].text.strip()))
+            i += 3
+            continue
+        out.append(b)
+        i += 1
+    return out
 
 
 def assemble(body: list[Block], meta: dict):
     """Return sections, footnotes, annexes, signatories and warnings."""
     warnings: list[str] = []
+    body = _web_footnotes(body)
     motie = (meta.get("kind") or kind_from_heading(meta.get("heading"))) in ("motie", "amendement")
     signatories, taken = _signature(body, motie)
     content = body[:len(body) - taken] if taken else body
+    if taken:
+        after = body[len(body) - taken:]
+        content = content + [b for b in after if b.kind == "footnote"]
     content = [b for b in content if b.kind != "signature"]
     sections: list[dict] = [{"heading": None, "level": 1, "paragraphs": []}]
     footnotes: list[dict] = []
