@@ -28,8 +28,11 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line error)
 
     def summary(self) -> str:
-        if self.read and not (self.new or self.updated or self.failed):
-            return f"nothing new: all {self.read} file(s) already in the store"
+        if self.read and not (self.new or self.updated):
+            if not self.failed:
+                return f"nothing new: all {self.read} file(s) already in the store"
+            return (f"nothing new: {self.unchanged} of {self.read} file(s) already in the store, "
+                    f"{len(self.failed)} failed")
         return (f"read {self.read} file(s): {self.new} new, {self.updated} updated, "
                 f"{self.unchanged} unchanged, {len(self.failed)} failed")
 
