@@ -1,0 +1,215 @@
+"""Entities: countries, organisations, places and persons, with mentions as paragraph offsets.
+
+Lexicon forms are matched by one alternation regex per kind family (built from the data files at
+import); bodies with a regular Dutch form (`vaste commissie voor …`, `Raad …`, `Ministerie van …`,
+`…-fractie`) and persons (`Generaal Campbell`, `A.G. Koenders`, `Pavlo Klimkin, Minister van …`)
+are matched by patterns.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Document, Entity, Mention
+from . import lexicon
+
+# --- lexicon forms: one regex --------------------------------------------------------------------
+_TERMS = lexicon.terms()
+_LEX = re.compile(r"(?<![\w])(?:" + lexicon.alternation(_TERMS) + r")(?![\w])")
+_PLACES = lexicon.place_names()
+_KAMERLEDEN = lexicon.kamerleden()
+_KL = re.compile(r"(?<![\w.])(?:" + lexicon.alternation(_KAMERLEDEN) + r")(?![\w])")
+
+# --- name building blocks ------------------------------------------------------------------------
+UP = "A-ZÀ-ÖØ-Ý"
+LOW = "a-zß-öø-ÿ"
+_CAPW = rf"[{UP}][{LOW}’']+(?:-(?:(?:van|de|der|den) )*[{UP}]?[{LOW}]+)*"
+_TV_CAP = r"(?:(?:Van|De|Den|Ter|Ten|Op|El|Le|La|Da|Di|Du|Von)\s(?:(?:de|der|den|het|van|'t)\s)?)"
+_TV_LOW = r"(?:(?:van|de|den|ter|ten|op|le|la|da|di|du|von)\s(?:(?:de|der|den|het|van|'t)\s)?)"
+_INITIALS = rf"(?:[{UP}][{LOW}]{{0,2}}\.\s?){{1,5}}"
+# words that end an office, never a surname ("Minister van Buitenlandse Zaken")
+_OFFICE_WORDS = (
+    "Zaken|Defensie|Financiën|Raad|Commissie|Unie|Justitie|Veiligheid|Waterstaat|Milieu|Economie|"
+    "Ontwikkelingssamenwerking|Handel|Mensenrechten|Landbouw|Natuur|Onderwijs|Cultuur|Wetenschap|"
+    "Werkgelegenheid|Volksgezondheid|Sport|Welzijn|Migratie|Asiel|Klimaat|Groei|Energie|Infrastructuur|"
+    "Koninkrijksrelaties|Rechtsbescherming|Stikstof|Medische|Zorg|Wonen|Ruimtelijke|Ordening|Innovatie|"
+    "Voedselkwaliteit|Visserij|Immigratie|Integratie|Binnenlandse|Buitenlandse|Europese|Algemene|Sociale|"
+    "Economische|Verenigde|Naties|Staten|Resolute|Support|Kamer|NAVO|VN|EU|Wereldbank|Eurogroep"
+)
+_SURNAME = rf"(?:{_TV_CAP}?(?!(?:{_OFFICE_WORDS})\b){_CAPW}(?:\s(?!(?:{_OFFICE_WORDS})\b)[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)?)"
+_FULLNAME = rf"(?:{_INITIALS}{_TV_LOW}?{_CAPW}|{_SURNAME})"
+
+_TITLE = (
+    r"(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Pp]resident|[Pp]remier|[Gg]eneraal|"
+    r"[Kk]anselier|[Ee]urocommissaris|[Hh]oge [Vv]ertegenwoordiger|[Hh]oge [Cc]ommissaris|[Cc]ommissaris|"
+    r"[Ss]ecretaris-[Gg]eneraal|[Vv]oorzitter|[Kk]oning(?:in)?|[Aa]mbassadeur|[Ss]peciaal [Gg]ezant|"
+    r"de heer|[Mm]evrouw|dhr\.|mw\.|dr\.|prof\.|het lid|de leden|[Gg]riffier|[Cc]ommandant)"
+)
+_OFFICE = rf"(?:\s(?:van|voor)\s(?:de\s|het\s)?(?:[{UP}][\w-]*(?:\s(?:en\s)?|,\s)){{1,6}}?)"
+_P_TITLE = re.compile(
+    rf"(?<![\w])(?P<role>{_TITLE}){_OFFICE}?(?:,\s|\s)(?P<name>{_FULLNAME})(?![\w])(?!\s[{UP}][{LOW}])"
+)
+_ADJ_TITLE = re.compile(rf"(?P<adj>[{UP}][{LOW}]+e)\s+{_TITLE.replace('(?:', '(?:', 1)}")
+# "De voorzitter van de commissie, Kuiken" / "De Minister van Financiën, W.B. Hoekstra" at a line end
+_P_SIGN = re.compile(
+    rf"(?:voorzitter|griffier|[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)[^,.\n:]{{0,90}},\s"
+    rf"(?P<name>{_FULLNAME}|[{UP}][{LOW}]+\s{_CAPW})\s*(?=$|\n)"
+)
+# "Pavlo Klimkin, Minister van …", "Mário Centeno, de voorzitter van …"
+_P_APPOS = re.compile(
+    rf"(?<![\w])(?P<name>[{UP}][{LOW}]+\s{_TV_LOW}?{_CAPW}|{_INITIALS}{_TV_LOW}?{_CAPW}),\s(?:de\s|het\s)?"
+    r"(?P<role>[Mm]inister|[Ss]taatssecretaris|[Vv]oorzitter|[Dd]irecteur-[Gg]eneraal|[Pp]resident|[Cc]ommissaris|"
+    r"[Ss]ecretaris-[Gg]eneraal|[Aa]mbassadeur|[Pp]remier|[Ee]urocommissaris)"
+)
+# "Voorzitter: Jan Vos", "te weten: Spies, Samsom, Elias en Jansen"
+_P_LIST = re.compile(r"(?:te weten|Voorzitter|Griffier|Aanwezig):\s(?P<list>[^\n.:]+)")
+_LIST_ITEM = re.compile(rf"(?:^|,\s|\sen\s)(?P<name>{_FULLNAME}|[{UP}][{LOW}]+\s{_CAPW})(?=,|\sen\s|$|\s\()")
+_P_MOTIE = re.compile(rf"\b(?:motie|moties|amendement)\s(?:van\shet\slid\s|van\sde\sleden\s)?(?P<name>{_SURNAME})\s(?:c\.s\.|en\s)")
+_P_INITIALS = re.compile(rf"(?<![\w.])(?P<name>{_INITIALS}{_TV_LOW}?{_CAPW})(?![\w])")
+_P_LEDEN = re.compile(rf"\b(?:de leden|het lid|leden)\s(?:{_SURNAME})(?:\s\([\w-]+\))?(?:,\s|\sen\s)(?P<name>{_SURNAME})")
+
+# --- organisations by pattern --------------------------------------------------------------------
+_CAPSEQ = rf"[{UP}][\w-]*(?:(?:,\s|\sen\s|\s)(?!Raad\b|van\b)[{UP}][\w-]*)*"
+_P_ORG = re.compile(
+    rf"(?P<org>(?:vaste|algemene)\s[Cc]ommissie\svoor\s{_CAPSEQ}"
+    rf"|[Mm]inisterie\svan\s{_CAPSEQ}"
+    rf"|Raad\s(?:voor\s)?(?!van\b){_CAPSEQ}"
+    rf"|[{UP}][{LOW}]+-\sen\s[{UP}][{LOW}]+raad"
+    rf"|(?<![\w-])[{UP}][{LOW}]+raad\b"
+    rf"|(?<![\w-])[A-Z]{{2,5}}-Raad\b)"
+)
+_PARTIES = "VVD|CDA|PvdA|SP|D66|GroenLinks-PvdA|GroenLinks|ChristenUnie|SGP|PVV|PvdD|DENK|FvD|FVD|JA21|BBB|NSC|Volt|50PLUS"
+_P_PARTY = re.compile(rf"(?<![\w-])(?P<party>{_PARTIES})(?P<fractie>-fractie)?(?![\w])")
+_P_ACRONYM = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z0-9]{1,6})(?![\w])")
+_ACRONYM_STOP = frozenset(
+    "II III IV VI VII VIII IX XI XII XX BBP BNP BNI EUR USD COVID PDF HTML CO2 NB OK AO CS TK EK "
+    "Q1 Q2 Q3 Q4 ICT MKB BTW HR IT NGO NGO's CEO AI GMO ETS".split()
+)
+_P_LONGABBR = re.compile(
+    rf"(?P<long>[{UP}][\w-]+(?:\s(?:van\sde\s|voor\sde\s|van\shet\s|en\s|voor\s|van\s)?[{UP}][\w-]+)*)\s\((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)"
+)
+_P_KAMER = re.compile(r"\b(?:uw|de|der|Tweede)\sKamer\b")
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    name: str
+    kind: str
+    key: Optional[str] = None
+    role: Optional[str] = None
+    members: Optional[str] = None
+    adjective: bool = False
+    priority: int = 0  # lexicon beats pattern on equal span
+
+
+def _lex_hits(text: str) -> list[Hit]:
+    out = []
+    for m in _LEX.finditer(text):
+        t = _TERMS[m.group()]
+        kind = t.kind
+        if kind == "country" and t.name in _PLACES and text[max(0, m.start() - 3):m.start()] in ("in ", "te "):
+            kind = "place"
+        out.append(Hit(m.start(), m.end(), t.name, kind, t.key if kind == "country" else None,
+                       members=t.members, adjective=t.adjective, priority=2))
+    for m in _KL.finditer(text):
+        out.append(Hit(m.start(), m.end(), m.group(), "person", role="Kamerlid", priority=2))
+    return out
+
+
+def _org_hits(text: str, chamber: Optional[str]) -> list[Hit]:
+    out = []
+    for m in _P_ORG.finditer(text):
+        name = m.group("org")
+        if name.startswith("Raad") and len(name.split()) == 1:
+            continue
+        name = name[0].upper() + name[1:] if name.lower().startswith("ministerie") else name
+        out.append(Hit(m.start(), m.end(), name, "organisation", priority=1))
+    for m in _P_PARTY.finditer(text):
+        out.append(Hit(m.start("party"), m.end("party"), m.group("party"), "organisation", priority=1))
+    for m in _P_ACRONYM.finditer(text):
+        a = m.group("acr")
+        if a in _ACRONYM_STOP or a in _TERMS or a.isdigit():
+            continue
+        out.append(Hit(m.start(), m.end(), a, "organisation", priority=0))
+    for m in _P_LONGABBR.finditer(text):
+        long = m.group("long")
+        if long in _TERMS or m.group("abbr") in _TERMS:
+            continue
+        words = long.split()
+        # the long form ends the capitalised run: "het dagelijks bestuur van het Internationaal Monetair Fonds"
+        if len(words) >= 1 and not long.startswith(("De ", "Het ", "Een ", "In ", "Op ")):
+            out.append(Hit(m.start("long"), m.end("long"), long, "organisation", priority=0))
+    house = "Eerste Kamer" if chamber == "EK" else "Tweede Kamer"
+    for m in _P_KAMER.finditer(text):
+        name = "Tweede Kamer" if m.group().startswith("Tweede") else house
+        out.append(Hit(m.start(), m.end(), name, "organisation", members="leden", priority=0))
+    return out
+
+
+def _person_hits(text: str) -> list[Hit]:
+    out = []
+    for m in _P_TITLE.finditer(text):
+        role = m.group("role")
+        if role in ("de heer", "mevrouw", "het lid", "de leden", "dhr.", "mw.", "dr.", "prof."):
+            role = "Kamerlid" if role in ("het lid", "de leden") else None
+        name = m.group("name")
+        out.append(Hit(m.start("name"), m.end("name"), name, "person", role=role, priority=1))
+    for rx in (_P_SIGN, _P_APPOS, _P_MOTIE, _P_INITIALS, _P_LEDEN):
+        for m in rx.finditer(text):
+            role = m.groupdict().get("role")
+            out.append(Hit(m.start("name"), m.end("name"), m.group("name"), "person", role=role, priority=1))
+    for m in _P_LIST.finditer(text):
+        base = m.start("list")
+        for it in _LIST_ITEM.finditer(m.group("list")):
+            out.append(Hit(base + it.start("name"), base + it.end("name"), it.group("name"), "person",
+                           role="Kamerlid", priority=1))
+    return out
+
+
+def _select(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest hit where hits overlap (then the lexicon's)."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), -h.priority))
+    out: list[Hit] = []
+    last_end = -1
+    for h in hits:
+        if h.start >= last_end:
+            out.append(h)
+            last_end = h.end
+    return out
+
+
+def paragraph_hits(text: str, chamber: Optional[str] = None) -> list[Hit]:
+    """All entity hits in one paragraph, non-overlapping, in text order."""
+    return _select(_lex_hits(text) + _org_hits(text, chamber) + _person_hits(text))
+
+
+def find(doc: Document, hits_by_paragraph: dict) -> list[Entity]:
+    """Entities of the document from the per-paragraph hits, plus the masthead's place and signers."""
+    ents: dict[tuple[str, str], Entity] = {}
+
+    def get(name: str, kind: str, key=None, role=None) -> Entity:
+        e = ents.get((kind, name))
+        if e is None:
+            e = ents[(kind, name)] = Entity(name=name, kind=kind, key=key, role=role)
+        elif role and not e.role:
+            e.role = role
+        return e
+
+    for (si, pi), hits in hits_by_paragraph.items():
+        para = doc.sections[si].paragraphs[pi]
+        for h in hits:
+            e = get(h.name, h.kind, h.key, h.role)
+            e.mentions.append(Mention(section=si, paragraph=pi, start=h.start, end=h.end,
+                                      text=para[h.start:h.end]))
+            if h.kind == "organisation" and h.name.endswith("-fractie"):
+                get(h.name[:-8], "organisation")
+    if doc.place:
+        get(doc.place, "place")
+    for s in doc.signatories:
+        get(s.name, "person", role=s.role)
+    if doc.addressee and "Kamer" in doc.addressee:
+        get("Eerste Kamer" if "Eerste" in doc.addressee else "Tweede Kamer", "organisation")
+    return list(ents.values())

@@ -1,0 +1,49 @@
+"""Sentence spans in a paragraph: a full stop ends a sentence unless it closes an abbreviation."""
+from __future__ import annotations
+
+import re
+
+# Abbreviations common in Kamerstukken that end in a full stop but not a sentence.
+ABBREVIATIONS = frozenset("""
+nr nrs blz d.d o.a i.v.m m.b.t t.a.v e.d e.a c.s bijv resp ca dhr mw mr dr drs ir prof art lid
+vgl zgn z.g i.c i.e e.g etc mln mld vs ivm mbt tav incl excl min max wo jr st ds kst red cf
+""".split())
+
+_END = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[\"«„‘(\[]?[A-Z0-9À-Ý])|[.!?…]+[\"»”’)\]]*\s*$")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `text`, trailing whitespace excluded."""
+    out = []
+    start = 0
+    n = len(text)
+    while start < n and text[start].isspace():
+        start += 1
+    for m in _END.finditer(text):
+        if m.start() <= start:
+            continue
+        if text[m.start()] == "." and m.group().startswith(".") and len(m.group().rstrip()) == 1:
+            wm = _WORD_BEFORE.search(text, start, m.start())
+            word = wm.group(1) if wm else ""
+            if not word.isupper():  # "VS." ends a sentence, "Dhr." does not
+                word = word.lower()
+            if word in ABBREVIATIONS:
+                continue
+            # an initial (A.G. Koenders) or a single letter enumerator
+            if len(word.split(".")[-1]) == 1 and wm and wm.group(1)[-1:].isupper():
+                continue
+        end = m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append((start, end))
+        start = end
+        while start < n and text[start].isspace():
+            start += 1
+    if start < n:
+        end = n
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return out

@@ -1,0 +1,368 @@
+"""Statements: who took a position, decided, promised, asked or worried — one per sentence and kind.
+
+A cue (data/cues.tsv) says the kind; Dutch clause structure says the actor:
+- main clause, subject first: `Nederland benadrukte …`, `De meeste Bondgenoten kwamen …`;
+- inversion after an adverbial: `Daarnaast heeft de NAVO …`, `Voorts benadrukte Nederland …`;
+- subordinate clause: the subject follows the conjunction: `… dat de VS … zal benaderen`;
+- passive without agent (`is besloten`, `werd steun uitgesproken`): a decision is the body's whose
+  meeting is reported; another kind continues the paragraph's last actor, else the writer (Nederland).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Document, Statement
+from . import lexicon
+from .entities import Hit
+from .sentences import spans
+
+# --- cues ------------------------------------------------------------------------------------------
+_CUES: dict[str, list[tuple[str, re.Pattern]]] = {}
+_KIND_RX: dict[str, re.Pattern] = {}
+for _kind, _items in lexicon.cues().items():
+    _CUES[_kind] = [(fam, re.compile(rx, re.I if fam != "inform" else 0)) for fam, rx in _items]
+    _KIND_RX[_kind] = re.compile("|".join(f"(?:{rx})" for _, rx in _items), re.I)
+_ANY_CUE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _KIND_RX.values()), re.I)
+KIND_ORDER = ("position", "decision", "commitment", "request", "concern")
+
+# --- clause structure ------------------------------------------------------------------------------
+_SUBORD = re.compile(
+    r"(?:,\s*|\s)(?P<conj>dat|om|omdat|zodat|indien|wanneer|terwijl|hoewel|nadat|voordat|waarin|waarbij|"
+    r"waarmee|waardoor|die|of)\s", re.I)
+_COORD = re.compile(r"(?:,\s+(?:maar|en|doch)\s|;\s|:\s|,\s+(?:waarna|zo)\s)")
+_AUX = frozenset(
+    "heeft hebben had hadden is zijn was waren werd werden wordt worden zal zullen kan kunnen wil willen "
+    "moet moeten gaat gaan kwam kwamen ben bent".split())
+_PASSIVE_AUX = frozenset("is zijn was waren werd werden wordt worden".split())
+_PERFECT_AUX = frozenset("heeft hebben had hadden".split())
+_SKIP = frozenset(
+    "de het een ook opnieuw nu daarbij wel dan tevens eveneens hier daar zo nog reeds al en maar "
+    "verschillende veel vele enkele sommige andere alle meeste diverse meerdere beide vrijwel".split())
+_TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+# "zal" with a verb that is no action: a reported future, nobody's promise
+_STATIVE = re.compile(
+    r"\b(?:duren|blijven|hebben|zijn|worden|moeten|kunnen|vergroten|leiden|bedragen|liggen|staan|gelden|"
+    r"plaatsvinden|vinden\s+plaats|verschijnen|ontstaan|toenemen|afnemen|dalen|stijgen|vallen)\b[^\w]*$")
+_FUTURE_VERB_END = re.compile(r"[,.;:]|\b(?:en|maar|om|dat|die|waarin)\b")
+
+# --- actor words (beyond entities) -----------------------------------------------------------------
+_GROUP = re.compile(
+    r"\b(?P<q>(?:[Vv]erschillende|[Vv]eel|[Vv]ele|[Ee]nkele|[Ss]ommige|[Aa]ndere|[Aa]lle|[Dd]e\s+meeste|"
+    r"[Ee]en\s+aantal|[Dd]iverse|[Mm]eerdere|[Dd]e|[Vv]rijwel\s+alle)\s+)?"
+    r"(?P<g>Bondgenoten|bondgenoten|lidstaten|Lidstaten|EU-lidstaten|landen|ministers\s+van\s+alle\s+lidstaten)\b"
+    r"|\b(?P<velen>Velen|velen|Enkelen|enkelen|Sommigen|sommigen|Anderen|anderen)\b")
+_WRITER = re.compile(
+    r"\b(?:[Ii]k|[Ww]ij|[Ww]e|[Hh]et\s+kabinet|[Dd]e\s+regering|[Dd]e\s+Nederlandse\s+regering|"
+    r"[Hh]et\s+Nederlandse\s+kabinet|[Nn]ederlandse\s+zijde|[Mm]ij|[Oo]ns)\b")
+_DUTCH_OFFICIAL = re.compile(
+    r"\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)(?:sen)?"
+    r"(?:\s(?:van|voor)\s(?:[A-Z][\w-]*(?:,\s|\sen\s|\s)?)+)?")
+_ROLE_OF = re.compile(
+    r"\b(?P<role>Secretaris-Generaal|[Vv]oorzitter|Hoge\s+Vertegenwoordiger|[Pp]resident|[Dd]agelijks\s+bestuur|"
+    r"Board\s+of\s+Governors)\s+van\s+(?:de|het)\s+")
+_RAAD = re.compile(r"\b[Dd]e\s+Raad\b(?!\s+(?:van|voor)\b)")
+_FRACTIE = re.compile(r"\b(?:[Dd]e\s+)?leden\s+van\s+de\s+(?P<f>[\w-]+-fractie)|\b(?:[Dd]e\s+)?(?P<f2>[A-Z][\w-]*-fractie)")
+_PRONOUN_3 = re.compile(r"\b(?:Hij|Zij|hij|zij)\b")
+_VOORZ = re.compile(r"\b(?P<adj>[A-Z][a-zë]+e)\s+[Vv]oorzitterschap\b")
+_AGENT = re.compile(
+    r"\b(?:ook\s+)?door\s+(?P<a>[^,.;]{1,80}?)(?=[,.;]|\s(?:en|dat|om|te)\b|$)"
+    r"|\b[Vv]an\s+(?:de\s+)?zijde\s+van\s+(?P<b>[^,.;]{1,60}?)(?=\s+(?:is|werd|werden|wordt|zijn|werden)\b|[,.;])"
+    r"|\b[Vv]an\s+(?P<c>[A-Z][a-zë]+e)\s+zijde\b")
+_EXPLICIT_NL = re.compile(r"\b(?:waaronder|ook\s+door|zo\s+\w+\s+ook|onder\s+wie)\s+(?:ook\s+)?Nederland\b")
+
+
+@dataclass
+class Actor:
+    start: int
+    end: int
+    name: str
+    rank: int = 0  # person 3, role-of 2, entity 1, word 0
+
+
+def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
+    """Everything in a paragraph that can be the subject of a statement, with its normal name."""
+    out: list[Actor] = []
+    for h in hits:
+        if h.kind == "person":
+            out.append(Actor(h.start, h.end, h.name, 3))
+        elif h.kind == "organisation":
+            out.append(Actor(h.start, h.end, h.name, 1))
+        elif h.kind == "country":
+            if h.adjective:
+                after = text[h.end:h.end + 25]
+                if re.match(r"\s+(?:regering|kabinet|delegatie|[Vv]oorzitterschap|autoriteiten|zijde)\b", after):
+                    out.append(Actor(h.start, h.end + len(re.match(r"\s+\w+", after).group()), h.name, 1))
+            else:
+                out.append(Actor(h.start, h.end, h.name, 1))
+    for m in _ROLE_OF.finditer(text):
+        nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
+        if nxt is None:
+            continue
+        role = m.group("role")
+        name = nxt.name if role.lower().startswith(("dagelijks", "board")) else f"{role} van {m.group().split()[-1]} {nxt.name}"
+        out.append(Actor(m.start(), nxt.end, name, 2))
+    for m in _GROUP.finditer(text):
+        if m.group("velen"):
+            name = ctx.members or "Bondgenoten"
+        else:
+            g = m.group("g")
+            if g.lower() == "landen" and not m.group("q"):
+                continue
+            name = "Bondgenoten" if g.lower() == "bondgenoten" else "lidstaten"
+        out.append(Actor(m.start(), m.end(), name, 0))
+    if ctx.writer_is_nl:
+        for m in _WRITER.finditer(text):
+            out.append(Actor(m.start(), m.end(), "Nederland", 0))
+        for m in _DUTCH_OFFICIAL.finditer(text):
+            before = text[max(0, m.start() - 12):m.start()]
+            if re.search(r"[a-zë]e\s$", before) and not before.endswith(("de ", "De ")):
+                continue  # "de Afghaanse Minister": a foreign official
+            out.append(Actor(m.start(), m.end(), "Nederland", 0))
+    for m in _RAAD.finditer(text):
+        out.append(Actor(m.start(), m.end(), ctx.council or "Raad", 0))
+    for m in _FRACTIE.finditer(text):
+        out.append(Actor(m.start(), m.end(), m.group("f") or m.group("f2"), 2))
+    for m in _VOORZ.finditer(text):
+        adj = next((h for h in hits if h.start == m.start() and h.kind == "country"), None)
+        if adj:
+            out.append(Actor(m.start(), m.end(), adj.name, 2))
+    out.sort(key=lambda a: (a.start, -a.rank, -(a.end - a.start)))
+    return out
+
+
+@dataclass
+class Context:
+    writer_is_nl: bool = True
+    body: Optional[str] = None  # who acts when a meeting decides (NAVO for the Noord-Atlantische Raad)
+    council: Optional[str] = None  # what "de Raad" is
+    members: Optional[str] = None  # what "Velen" are
+    motie: bool = False
+
+
+def _tokens_between(text: str, a: int, b: int) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text[a:b])]
+
+
+def _head_actor(actors: list[Actor], text: str, pos: int, limit: int) -> Optional[Actor]:
+    """The actor whose phrase starts at `pos`, after articles and quantifiers only."""
+    best = None
+    for a in actors:
+        if a.start < pos or a.start >= limit:
+            continue
+        gap = _tokens_between(text, pos, a.start)
+        if all(t in _SKIP or t == "," for t in gap) and len(gap) <= 3:
+            if best is None or (a.start == best.start and a.rank > best.rank):
+                best = a
+            if best and a.start > best.start:
+                break
+        else:
+            break
+    # a title before a name ("Minister Kerry"): the person follows the role word directly
+    if best is not None and best.rank < 3:
+        for a in actors:
+            if a.rank == 3 and best.start <= a.start <= best.end + 1 and a.start < limit:
+                return a
+    return best
+
+
+def _clause(sent: str, cue_pos: int) -> tuple[int, bool, Optional[str]]:
+    """Start of the clause holding the cue, whether it is subordinate, and its conjunction."""
+    start, sub, conj = 0, False, None
+    for m in _SUBORD.finditer(sent, 0, cue_pos):
+        c = m.group("conj").lower()
+        if c == "die" and m.start() == 0:
+            continue
+        start, sub, conj = m.end(), True, c
+    for m in _COORD.finditer(sent, 0, cue_pos):
+        if m.end() > start:
+            start, sub, conj = m.end(), False, None
+    return start, sub, conj
+
+
+def _subject(sent: str, actors: list[Actor], cstart: int, cue_pos: int, sub: bool) -> Optional[Actor]:
+    """The grammatical subject of the clause starting at `cstart` (sentence offsets)."""
+    if sub:
+        return _head_actor(actors, sent, cstart, len(sent))
+    # subject first
+    a = _head_actor(actors, sent, cstart, cue_pos + 1 if cue_pos > cstart else len(sent))
+    if a is not None and a.start <= cue_pos:
+        return a
+    # inversion: the subject follows the first finite verb
+    for m in _TOKEN.finditer(sent, cstart):
+        if m.start() > cue_pos + 40:
+            break
+        w = m.group().lower()
+        if w in _AUX or m.start() == cue_pos:
+            return _head_actor(actors, sent, m.end(), len(sent))
+    return None
+
+
+def _participle_voice(sent: str, cstart: int, cue_start: int, cue_end: int) -> str:
+    """'passive', 'perfect' or 'none' for a participle cue, from the clause's auxiliary."""
+    window = _tokens_between(sent, cstart, min(len(sent), cue_end + 30))
+    for w in window:
+        if w in _PERFECT_AUX:
+            return "perfect"
+        if w in _PASSIVE_AUX:
+            return "passive"
+    return "none"
+
+
+def _agent(sent: str, actors: list[Actor], hits_in: list[Actor]) -> Optional[str]:
+    m = _AGENT.search(sent)
+    if not m:
+        return None
+    if m.group("c"):  # "van Nederlandse zijde"
+        return _ADJ_COUNTRY.get(m.group("c"))
+    s = m.start("a") if m.group("a") else m.start("b")
+    a = _head_actor(actors, sent, s, len(sent))
+    return a.name if a else None
+
+
+_ADJ_COUNTRY = {f: t.name for f, t in lexicon.terms().items() if t.adjective}
+
+
+def _future_ok(sent: str, cue_end: int) -> bool:
+    """`zal` + an action verb before the clause ends; not `zal … duren/blijven/hebben`."""
+    rest = sent[cue_end:]
+    m = _FUTURE_VERB_END.search(rest)
+    seg = rest[:m.start()] if m else rest
+    return not _STATIVE.search(seg)
+
+
+def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_actor: Optional[str]
+               ) -> Optional[tuple[str, str]]:
+    """(actor, cue) for the first cue of `kind` in the sentence that has an actor, else None."""
+    explicit_nl = bool(_EXPLICIT_NL.search(sent))
+    found = sorted(((m, fam) for fam, rx in _CUES[kind] for m in [rx.search(sent)] if m),
+                   key=lambda x: x[0].start())
+    for m, fam in found:
+        if fam == "question":
+            if not sent.rstrip().endswith("?"):
+                continue
+            return (prev_actor or ctx.members or "Tweede Kamer"), m.group()
+        if fam == "inform":
+            if ctx.writer_is_nl:
+                return "Nederland", m.group()
+            continue
+        cstart, sub, conj = _clause(sent, m.start())
+        if explicit_nl and fam != "zal":
+            return "Nederland", m.group()
+        if kind == "decision" and re.search(r"\b(?:[Dd]it|[Hh]et|[Dd]at|[Ee]en|[Dd]eze)\s+besluit\b(?!\s+van)", sent[max(0, m.start() - 6):m.end()]):
+            continue
+        if fam == "noun":
+            own = re.search(r"\bvan\s+(?:de|het)\s+", sent[m.end():m.end() + 12])
+            if own:
+                a = _head_actor(actors, sent, m.end() + own.start() + 4, len(sent))
+                if a is None:
+                    a = _head_actor(actors, sent, m.end() + own.end(), len(sent))
+                if a:
+                    return a.name, m.group()
+            if ctx.writer_is_nl and re.search(r"\b(?:mijn|ons|het)\s+$", sent[:m.start()]):
+                return "Nederland", m.group()
+            continue
+        if fam == "consensus":
+            subj = _subject(sent, actors, cstart, m.start(), sub)
+            return (subj.name if subj else (ctx.members or "Bondgenoten")), m.group()
+        if fam == "zal":
+            if conj == "om" or not _future_ok(sent, m.end()):
+                continue
+            subj = _subject(sent, actors, cstart, m.start(), sub)
+            if subj is None:
+                # a passive promise to the Kamer: "dan zal u hierover worden geïnformeerd"
+                if ctx.writer_is_nl and re.search(r"\b(?:u|uw\s+Kamer)\b[^.]{0,40}\bworden\s+geïnformeerd", sent[m.end():]):
+                    return "Nederland", m.group()
+                continue
+            return subj.name, m.group()
+        if fam == "ptc":
+            voice = _participle_voice(sent, cstart, m.start(), m.end())
+            if voice in ("passive", "none"):
+                ag = _agent(sent, actors, actors)
+                if ag:
+                    return ag, m.group()
+                if kind == "decision":
+                    return (ctx.body or "Nederland"), m.group()
+                return (prev_actor or ("Nederland" if ctx.writer_is_nl else ctx.body)), m.group()
+        if conj == "om":
+            # "… is gebruik gemaakt om de regering op te roepen": the main clause's actor
+            main_subj = _subject(sent, actors, 0, m.start(), False)
+            if main_subj:
+                return main_subj.name, m.group()
+            return (prev_actor or ("Nederland" if ctx.writer_is_nl else ctx.body)), m.group()
+        subj = _subject(sent, actors, cstart, m.start(), sub)
+        if subj is None and sub:
+            # "…, en herinnerde eraan dat": an elided subject is the main clause's
+            subj = _subject(sent, actors, 0, m.start(), False)
+        if subj is not None:
+            if subj.name == "__he__":
+                continue
+            return subj.name, m.group()
+    return None
+
+
+def _context(doc: Document, hits_by_paragraph: dict) -> Context:
+    ctx = Context()
+    sender = (doc.sender or "").lower()
+    ctx.writer_is_nl = doc.kind in ("brief", "antwoord", "other", "nota", "memorie-van-toelichting") or \
+        "minister" in sender or "staatssecretaris" in sender
+    terms = lexicon.terms()
+    # the body whose meeting is reported: the first council-like body in the first paragraphs
+    for (si, pi), hits in sorted(hits_by_paragraph.items())[:4]:
+        for h in hits:
+            if h.kind != "organisation" or h.name in ("Tweede Kamer", "Eerste Kamer"):
+                continue
+            t = terms.get(h.name)
+            council_like = (t is not None and t.members) or re.search(r"(?:^Raad\b|raad$|Raad$|^Eurogroep$)", h.name)
+            if council_like:
+                ctx.body = (t.acts_as if t and t.acts_as else h.name)
+                ctx.members = t.members if t and t.members else "lidstaten"
+                if "Raad" in h.name or "raad" in h.name:
+                    ctx.council = h.name
+                break
+        if ctx.body:
+            break
+    return ctx
+
+
+def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
+    """Statements of a letter, report or verslag (moties go through extract.motie)."""
+    ctx = _context(doc, hits_by_paragraph)
+    out: list[Statement] = []
+    for si, sec in enumerate(doc.sections):
+        sec_ctx = ctx
+        for pi, para in enumerate(sec.paragraphs):
+            if not _ANY_CUE.search(para):
+                continue
+            hits = hits_by_paragraph.get((si, pi), [])
+            actors = _actor_hits(para, hits, sec_ctx)
+            prev_actor: Optional[str] = None
+            for s, e in spans(para):
+                sent = para[s:e]
+                if not _ANY_CUE.search(sent):
+                    # a person named here is who "hij" refers to next
+                    for a in actors:
+                        if s <= a.start < e and a.rank == 3:
+                            prev_actor = a.name
+                    continue
+                local = [Actor(a.start - s, a.end - s, a.name, a.rank) for a in actors if s <= a.start and a.end <= e]
+                # "Hij"/"Zij" continue the paragraph's last actor
+                for m in _PRONOUN_3.finditer(sent):
+                    if prev_actor:
+                        local.append(Actor(m.start(), m.end(), prev_actor, 0))
+                local.sort(key=lambda a: (a.start, -a.rank))
+                found_actor = None
+                for kind in KIND_ORDER:
+                    if not _KIND_RX[kind].search(sent):
+                        continue
+                    r = _statement(kind, sent, local, sec_ctx, prev_actor)
+                    if r is None:
+                        continue
+                    actor, cue = r
+                    out.append(Statement(kind=kind, actor=actor, cue=cue, text=sent, section=si,
+                                         paragraph=pi, start=s, end=e, topic=sec.heading))
+                    found_actor = found_actor or actor
+                if found_actor:
+                    prev_actor = found_actor
+    return out
