@@ -18,6 +18,7 @@ from typing import Callable, Optional
 MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                "september", "oktober", "november", "december"]
 DIAERESIS = set("äëïöüÄËÏÖÜ")
+BULLETS = set("•–-—·◦▪*")
 _ALPHA_RUN = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -140,9 +141,11 @@ def stuk_from_xml(data: bytes) -> Stuk:
     paragraphs = []
     body = stuk.find(".//tekst")
     for el in (body.iter("al", "tussenkop") if body is not None else []):
-        if el.getparent().tag == "li":
-            nr = el.getparent().find("li.nr")
-            t = f"{text(nr)} {text(el)}".strip() if nr is not None else text(el)
+        li = el.getparent()
+        if li.tag == "li" and li.find("al") is el and li.find("li.nr") is not None:
+            # the list mark as printed; a bare bullet says nothing and is left out
+            mark = text(li.find("li.nr"))
+            t = text(el) if mark in BULLETS else f"{mark} {text(el)}".strip()
         else:
             t = text(el)
         if t:
@@ -198,42 +201,40 @@ def split_points(token: str) -> tuple[tuple[int, bool], ...]:
     return tuple(sorted(points, reverse=True))
 
 
-def wrap(paragraph: str, fits: Callable[[str], bool], hyphenate: bool = True,
-         index: int = 0, first_fits: Optional[Callable[[str], bool]] = None,
-         breaks: Optional[list] = None) -> list[str]:
-    """Greedy line fill; a word that does not fit is broken at the best point that does."""
+def wrap(paragraph: str, measure: Callable[[str], float], limit: float, hyphenate: bool = True,
+         index: int = 0, breaks: Optional[list] = None) -> list[str]:
+    """Greedy line fill up to `limit` (in `measure` units: characters or points); a word that
+    does not fit is broken at the rightmost point where its first part still fits."""
     tokens = paragraph.split()
+    space = measure(" ")
     lines: list[str] = []
-    line = ""
+    line, used = "", 0.0
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        fit = first_fits if (first_fits and not lines) else fits
-        cand = f"{line} {tok}" if line else tok
-        if fit(cand):
-            line = cand
+        w = measure(tok)
+        if (used + space + w if line else w) <= limit:
+            line, used = (f"{line} {tok}", used + space + w) if line else (tok, w)
             i += 1
-            continue
-        if hyphenate and line:
-            for at, add in split_points(tok):
-                left = tok[:at] + ("-" if add else "")
-                if fit(f"{line} {left}"):
-                    lines.append(f"{line} {left}")
-                    if breaks is not None:
-                        breaks.append(Break(index, tok, left, tok[at:], not add))
-                    tokens[i] = tok[at:]
-                    line = ""
-                    break
-            else:
-                lines.append(line)
-                line = ""
             continue
         if not line:
             lines.append(tok)  # longer than a line: let it stand out
             i += 1
             continue
-        lines.append(line)
-        line = ""
+        if hyphenate:
+            for at, add in split_points(tok):
+                left = tok[:at] + ("-" if add else "")
+                if used + space + measure(left) <= limit:
+                    lines.append(f"{line} {left}")
+                    if breaks is not None:
+                        breaks.append(Break(index, tok, left, tok[at:], not add))
+                    tokens[i] = tok[at:]
+                    break
+            else:
+                lines.append(line)
+        else:
+            lines.append(line)
+        line, used = "", 0.0
     if line:
         lines.append(line)
     return lines
@@ -275,17 +276,16 @@ def layout_text(stuk: Stuk, width: int = 75, page_lines: Optional[int] = None,
         first_page_footer = bool(v >> 8 & 1)
     if form_feed is None:
         form_feed = bool(v >> 9 & 1)
-    fits = lambda s: len(s) <= width  # noqa: E731
 
     head = [f"{stuk.chamber_name} der Staten-Generaal {'1' if stuk.chamber == 'EK' else '2'}",
             f"Vergaderjaar {dash(stuk.session_year)} ", ""]
     for number, title in stuk.dossiers:
         # the title stands in its own column: wrapped, never hyphenated
-        tl = wrap(title, lambda s: len(s) <= width - 12, hyphenate=False) or [""]
+        tl = wrap(title, len, width - 12, hyphenate=False) or [""]
         head.append(f"{number} {tl[0]} ".rstrip() + " ")
         head.extend(f"{t} " for t in tl[1:])
         head.append("")
-    hl = wrap(stuk.heading, lambda s: len(s) <= width - 12, hyphenate=False) or [""]
+    hl = wrap(stuk.heading, len, width - 12, hyphenate=False) or [""]
     head.append(f"Nr. {stuk.number}  {hl[0]} ")
     head.extend(f"{t} " for t in hl[1:])
     head.append("")
@@ -298,7 +298,7 @@ def layout_text(stuk: Stuk, width: int = 75, page_lines: Optional[int] = None,
     breaks: list[Break] = []
     for pi, para in enumerate(stuk.paragraphs):
         text = with_markers(para, stuk.markers.get(pi, []))
-        lines = wrap(text, fits, index=pi, breaks=breaks)
+        lines = wrap(text, len, width, index=pi, breaks=breaks)
         for k, ln in enumerate(lines):
             # print lines keep the trailing space of the word gap, unless broken in a word
             body.append((ln if ln.endswith("-") else ln + " ", k == len(lines) - 1))
@@ -363,6 +363,18 @@ SIZE, LEADING, GAP = 9.5, 12.0, 12.0
 TOP, BOTTOM = 80.0, 842.0 - 95.0  # body area of pages after the first / bottom of the body
 
 
+def _measure(font, size: float) -> Callable[[str], float]:
+    """Width of a word in points; cached, since lines are filled word by word."""
+    return lru_cache(maxsize=65536)(lambda s: font.text_length(s, fontsize=size))
+
+
+@lru_cache(maxsize=2)
+def _fonts(regular: str, bold: str):
+    import pymupdf
+
+    return pymupdf.Font(fontfile=regular), pymupdf.Font(fontfile=bold)
+
+
 def layout_pdf(stuk: Stuk, size: float = SIZE, bottom: Optional[float] = None) -> PdfLayout:
     """A PDF of the stuk in the official two-column layout: labels left (dossier number, `Nr.`),
     text right; footer on page 1, running header and page number on later pages, footnotes at
@@ -372,50 +384,49 @@ def layout_pdf(stuk: Stuk, size: float = SIZE, bottom: Optional[float] = None) -
     fonts = find_fonts()
     if fonts is None:
         raise RuntimeError("no TrueType font with Dutch characters found for the PDF layout")
-    regular, bold = fonts
-    fr, fb = pymupdf.Font(fontfile=regular), pymupdf.Font(fontfile=bold)
+    fr, fb = _fonts(*fonts)
     width = A4[0] - COL - LEFT
     v = _variant(stuk, "pdf")
     if bottom is None:
         # vary the page length so page breaks fall in different places
         bottom = BOTTOM - (v % 30) * LEADING
     doc = pymupdf.open()
-    state = {"page": None, "y": 0.0, "n": 0}
+    state = {"page": None, "tw": None, "y": 0.0, "n": 0}
 
-    def new_page():
-        page = doc.new_page(width=A4[0], height=A4[1])
-        page.insert_font(fontname="R", fontfile=regular)
-        page.insert_font(fontname="B", fontfile=bold)
-        state["n"] += 1
-        state["page"] = page
-        if state["n"] > 1:
-            hdr = stuk.running_header()
-            page.insert_text((COL, 48), hdr, fontname="R", fontsize=8)
-            page.insert_text((A4[0] - LEFT - fr.text_length(str(state["n"]), fontsize=8), 48),
-                             str(state["n"]), fontname="R", fontsize=8)
-            state["y"] = TOP
-        return page
+    def flush():
+        if state["tw"] is not None:
+            state["tw"].write_text(state["page"])
 
     def put(x, y, text, bold_=False, fs=size):
-        state["page"].insert_text((x, y), text, fontname="B" if bold_ else "R", fontsize=fs)
+        state["tw"].append((x, y), text, font=fb if bold_ else fr, fontsize=fs)
 
-    page = new_page()
+    def new_page():
+        flush()
+        state["page"] = doc.new_page(width=A4[0], height=A4[1])
+        state["tw"] = pymupdf.TextWriter(state["page"].rect)
+        state["n"] += 1
+        if state["n"] > 1:
+            put(COL, 48, stuk.running_header(), False, 8)
+            put(A4[0] - LEFT - fr.text_length(str(state["n"]), fontsize=8), 48, str(state["n"]), False, 8)
+            state["y"] = TOP
+
+    new_page()
     # masthead
     put(LEFT, 62, f"{stuk.chamber_name} der Staten-Generaal", True, 16)
     put(A4[0] - LEFT - 22, 72, "1" if stuk.chamber == "EK" else "2", True, 40)
     put(LEFT, 110, f"Vergaderjaar {dash(stuk.session_year)}", False, size)
     y = 150.0
-    tfits = lambda s: fb.text_length(s, fontsize=11) <= width  # noqa: E731
+    bold11 = _measure(fb, 11.0)
     for number, title in stuk.dossiers:
         put(LEFT, y, number, True, 11)
-        for ln in wrap(title, tfits, hyphenate=False) or [""]:
+        for ln in wrap(title, bold11, width, hyphenate=False) or [""]:
             put(COL, y, ln, True, 11)
             y += 13.5
         y += 8
     y += 30
-    hfits = lambda s: fb.text_length(s, fontsize=size) <= width  # noqa: E731
+    bold = _measure(fb, size)
     put(LEFT, y, f"Nr. {stuk.number}", True, size)
-    for ln in wrap(stuk.heading, hfits, hyphenate=False) or [""]:
+    for ln in wrap(stuk.heading, bold, width, hyphenate=False) or [""]:
         put(COL, y, ln, True, size)
         y += LEADING
     if stuk.addressee:
@@ -434,32 +445,33 @@ def layout_pdf(stuk: Stuk, size: float = SIZE, bottom: Optional[float] = None) -
     put(LEFT, A4[1] - 48, f"\u2019s-Gravenhage {stuk.session_year[-4:]}", False, 6)
     put(COL, A4[1] - 48, stuk.running_header(), False, 8)
 
-    fits = lambda s: fr.text_length(s, fontsize=size) <= width  # noqa: E731
+    regular = _measure(fr, size)
     breaks: list[Break] = []
     notes_here: list[tuple[str, str]] = []
     note_text = dict(stuk.footnotes)
     state["y"] = y
+
+    def put_notes():
+        ny = bottom + 24
+        for marker, text in notes_here:
+            put(COL, ny, f"{marker} {text}"[:110], False, 7)
+            ny += 9
+
     for pi, para in enumerate(stuk.paragraphs):
         text = with_markers(para, stuk.markers.get(pi, []))
-        lines = wrap(text, fits, index=pi, breaks=breaks)
-        for ln in lines:
-            if state["y"] > bottom - 12 * len(notes_here):
-                _put_notes(state["page"], notes_here, bottom)
+        for ln in wrap(text, regular, width, index=pi, breaks=breaks):
+            if state["y"] > bottom - 9 * len(notes_here):
+                put_notes()
                 notes_here = []
                 new_page()
             put(COL, state["y"], ln)
             for marker, _ in stuk.markers.get(pi, []):
-                if marker in ln and marker in note_text and all(m != marker for m, _ in notes_here):
+                if marker in note_text and all(m != marker for m, _ in notes_here):
                     notes_here.append((marker, note_text[marker]))
             state["y"] += LEADING
         state["y"] += GAP
-    _put_notes(state["page"], notes_here, bottom)
+    put_notes()
+    flush()
+    doc.subset_fonts()
     data = doc.tobytes(garbage=3, deflate=True)
     return PdfLayout(data, breaks, state["n"])
-
-
-def _put_notes(page, notes, bottom):
-    y = bottom + 24
-    for marker, text in notes:
-        page.insert_text((COL, y), f"{marker} {text}"[:140], fontname="R", fontsize=7)
-        y += 9
