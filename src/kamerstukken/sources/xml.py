@@ -58,8 +58,13 @@ def _parse(data: bytes, label: str | None) -> etree._Element:
     except etree.XMLSyntaxError as e:
         msg = (e.msg or str(e)).strip()
         line = getattr(e, "lineno", None)
-        if "Premature end" in msg or "EndTag" in msg or "not finished" in msg:
-            what = "XML is truncated or malformed"
+        body = data.rstrip()
+        last = body.count(b"\n") + 1
+        col = (getattr(e, "position", None) or (0, 0))[1]
+        at_end = bool(line and line >= last and col >= len(body) - body.rfind(b"\n") - 2)
+        if "Premature end" in msg or "not finished" in msg or (at_end and "mismatch" not in msg):
+            # the error is on the last line: the file ends before the document does
+            what = "XML is truncated (the file ends before the document does)"
         else:
             what = "malformed XML"
         raise ReadError(label, f"{what}: {msg}" + (f" (line {line})" if line and "line" not in msg
@@ -241,6 +246,9 @@ class _Walker:
         self.ctx = ctx
         self.blocks: list[Block] = []
         self.signatories: list[dict] = []
+        # level under the last divisie heading: a tussenkop that follows an empty divisie
+        # (`ARTIKELSGEWIJZE TOELICHTING` and then the text as a sibling) belongs under it
+        self.floor = 1
 
     def para(self, el, prefix: str = "") -> None:
         text, notes = _para_text(el, self.ctx)
@@ -271,7 +279,7 @@ class _Walker:
             text, notes = _para_text(ch, self.ctx)
             # `kopopmaak="cur"` / legacy `letat="cur"`: an italic sub-heading under a bold one
             sub = 1 if "cur" in (ch.get("letat"), ch.get("kopopmaak")) else 0
-            self.heading(text, level + sub, notes)
+            self.heading(text, max(level, self.floor) + sub, notes)
         elif name in ("divisie", "hoofdstuk", "afdeling", "paragraaf", "artikel", "wijziging",
                       "motie"):
             kop = ch.find("kop")
@@ -279,6 +287,8 @@ class _Walker:
                 level += 1  # a motie read out in the Handelingen: under the item's heading
             if kop is not None:
                 self.heading(_kop_text(kop, self.ctx), level)
+                if name == "divisie":
+                    self.floor = level + 1
             self.walk(ch, level + 1 if kop is not None else level)
         elif name == "lijst":
             self.lijst(ch, level)
@@ -406,9 +416,16 @@ def _name(text: str) -> str:
     return t[:1].upper() + t[1:]
 
 
+_PARTICLES = {"van", "de", "der", "den", "ten", "ter", "te", "in", "'t", "’t", "het", "la", "le",
+              "du", "da", "von", "op", "d'", "el"}
+
+
 def _is_name(text: str) -> bool:
+    """`Inge van Dijk`, `Van Ardenne-van der Hoeven`, `El Abassi`; not `Tekst verder.`"""
     t = text.strip().rstrip(".,").strip()
-    return bool(_NAME_LIKE.match(t)) and len(t.split()) <= 6 and not _CLAUSE.match(t)
+    words = t.split()
+    return bool(_NAME_LIKE.match(t)) and len(words) <= 6 and not _CLAUSE.match(t) \
+        and all(w[:1].isupper() or w in _PARTICLES for w in words)
 
 
 def _take_indieners(blocks: list[Block]) -> list[str]:
