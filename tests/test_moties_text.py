@@ -20,7 +20,7 @@ def _xml_truth(path):
         return re.sub(r"\s+", " ", "".join(el.itertext())).strip() if el is not None else None
 
     dn = text(".//dossier/dossiernummer/dossiernr")
-    suffix = text(".//dossier/dossiernummer/begrotingshoofdstuk")
+    suffix = text(".//dossier/dossiernummer/begrotingshoofdstuk") or text(".//dossier/dossiernummer/raadnr")
     num = text(".//stuknr/ondernummer")
     dt = x.find(".//datumtekst/datum")
     vj = text('.//kamerstukkop/tekstregel[@inhoud="vergaderjaar"]')

@@ -29,8 +29,9 @@ def _clean(text: str) -> str:
 
 def _join(a: str, b: str) -> str:
     """Join element lines the way the text ran: no space inside brackets or before punctuation."""
-    if a.endswith(("(", "[", "\u00ab")) or b.startswith((")", "]", ",", ";", ".", ":", "\u00bb")):
-        return a + b
+    if a.endswith(("(", "[", "\u00ab")) or b.startswith((")", "]", ",", ";", ".", ":", "\u00bb")) \
+            or re.match(r"-\w", b) or (b.isdigit() and len(b) <= 2 and a[-1:].isalpha()):
+        return a + b  # brackets, punctuation, and sub/superscripts (`CO` / `2` / `-emissie`)
     return f"{a} {b}"
 
 
@@ -100,11 +101,15 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
         if SESSION_LINE.match(t):
             meta["session_year"] = parse_session_year(ascii_dashes(t))
             continue
-        if SKIP_LINES.match(t):
+        if SKIP_LINES.match(t) and (current is None or not t.isdigit()):
             continue
         if current is not None and not current.get("title") and t in ("-", "\u2013"):
+            current["_dash"] = True
             continue  # `36 625` / `-` / `XII`: the suffix follows on its own line
-        if current is not None and not current.get("title") and re.fullmatch(r"\(?R\d{3,5}\)?", t):
+        if current is not None and current.pop("_dash", False) and re.fullmatch(r"\d{1,3}", t):
+            current["suffix"] = t  # `21 501` / `-` / `20`: a raadnummer
+            continue
+        if current is not None and not current.get("title") and re.fullmatch(r"\(?R\s?\d{3,5}\)?", t):
             continue  # the rijkswet number `(R2160)` is not part of the title
         if current is not None and not current.get("title") and t in ("(", ")"):
             continue
@@ -189,6 +194,8 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
         seen_blank = False
         k += 1
         end = k
+    for d in meta["dossier"]:
+        d.pop("_dash", None)
     if heading_parts:
         meta["heading"] = " ".join(heading_parts)
     if meta.get("heading"):

@@ -22,6 +22,12 @@ ANNEX = re.compile(r"\b[Bb]ijlage\s+(\d+|[IVX]+)\b(\))?")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 
 
+def _indiener(printed: str) -> dict:
+    """An indiener as printed (`Van der Plas`): the form the document itself vouches for."""
+    name = printed.strip().rstrip(".,")
+    return {"name": name, "role": None}
+
+
 def _signature(blocks: list[Block], motie: bool = False) -> tuple[list[dict], int]:
     """Signatories at the end of the body and how many trailing blocks they take."""
     # moties: every line after `en gaat over tot de orde van de dag.` is an indiener
@@ -29,14 +35,14 @@ def _signature(blocks: list[Block], motie: bool = False) -> tuple[list[dict], in
         if blocks[i].kind == "para" and MOTIE_END.match(blocks[i].text.strip()):
             names = [b for b in blocks[i + 1:] if b.kind in ("para", "heading", "signature")]
             if names and all(BARE_NAME.match(b.text.strip().rstrip(".,")) for b in names):
-                return [{"name": b.text.strip().rstrip(".,"), "role": None} for b in names], len(blocks) - i - 1
+                return [_indiener(b.text) for b in names], len(blocks) - i - 1
     if motie:
         # the closing formula is sometimes missing: the names still end the motie
         names = []
         for b in reversed(blocks):
             t = b.text.strip().rstrip(".,")
             if b.kind in ("para", "heading", "signature") and len(t) < 60 and BARE_NAME.match(t):
-                names.insert(0, {"name": t, "role": None})
+                names.insert(0, _indiener(t))
             else:
                 break
         if names and len(names) < len(blocks):
