@@ -43,8 +43,8 @@ _SKIP = frozenset(
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 # "zal" with a verb that is no action: a reported future, nobody's promise
 _STATIVE = re.compile(
-    r"\b(?:duren|blijven|hebben|zijn|worden|moeten|kunnen|vergroten|leiden|bedragen|liggen|staan|gelden|"
-    r"plaatsvinden|vinden\s+plaats|verschijnen|ontstaan|toenemen|afnemen|dalen|stijgen|vallen)\b[^\w]*$")
+    r"\b(?:duren|blijven|moeten|vergroten|leiden|bedragen|liggen|gelden|plaatsvinden|plaats\s+vinden|"
+    r"vinden\s+plaats|verschijnen|ontstaan|toenemen|afnemen|dalen|stijgen|vallen|verlopen)\b")
 _FUTURE_VERB_END = re.compile(r"[,.;:]|\b(?:en|maar|om|dat|die|waarin)\b")
 
 # --- actor words (beyond entities) -----------------------------------------------------------------
@@ -57,12 +57,13 @@ _WRITER = re.compile(
     r"\b(?:[Ii]k|[Ww]ij|[Ww]e|[Hh]et\s+kabinet|[Dd]e\s+regering|[Dd]e\s+Nederlandse\s+regering|"
     r"[Hh]et\s+Nederlandse\s+kabinet|[Nn]ederlandse\s+zijde|[Mm]ij|[Oo]ns)\b")
 _DUTCH_OFFICIAL = re.compile(
-    r"\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)(?:sen)?"
+    r"\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)\b"
     r"(?:\s(?:van|voor)\s(?:[A-Z][\w-]*(?:,\s|\sen\s|\s)?)+)?")
 _ROLE_OF = re.compile(
     r"\b(?P<role>Secretaris-Generaal|[Vv]oorzitter|Hoge\s+Vertegenwoordiger|[Pp]resident|[Dd]agelijks\s+bestuur|"
     r"Board\s+of\s+Governors)\s+van\s+(?:de|het)\s+")
-_RAAD = re.compile(r"\b[Dd]e\s+Raad\b(?!\s+(?:van|voor)\b)")
+_RAAD = re.compile(r"\b(?:[Dd]e|[Dd]eze)\s+(?:[a-z]+e\s+)?Raad\b(?!\s+(?:van|voor)\b)")
+_MINISTERS = re.compile(r"\b[Dd]e\s+ministers\b(?!\s+van\s+alle)")
 _FRACTIE = re.compile(r"\b(?:[Dd]e\s+)?leden\s+van\s+de\s+(?P<f>[\w-]+-fractie)|\b(?:[Dd]e\s+)?(?P<f2>[A-Z][\w-]*-fractie)")
 _PRONOUN_3 = re.compile(r"\b(?:Hij|Zij|hij|zij)\b")
 _VOORZ = re.compile(r"\b(?P<adj>[A-Z][a-zë]+e)\s+[Vv]oorzitterschap\b")
@@ -70,7 +71,10 @@ _AGENT = re.compile(
     r"\b(?:ook\s+)?door\s+(?P<a>[^,.;]{1,80}?)(?=[,.;]|\s(?:en|dat|om|te)\b|$)"
     r"|\b[Vv]an\s+(?:de\s+)?zijde\s+van\s+(?P<b>[^,.;]{1,60}?)(?=\s+(?:is|werd|werden|wordt|zijn|werden)\b|[,.;])"
     r"|\b[Vv]an\s+(?P<c>[A-Z][a-zë]+e)\s+zijde\b")
-_EXPLICIT_NL = re.compile(r"\b(?:waaronder|ook\s+door|zo\s+\w+\s+ook|onder\s+wie)\s+(?:ook\s+)?Nederland\b")
+_PASSIVE_CLAUSE = re.compile(r"\b(?:wordt|werd|werden|worden)\b")
+_MOTIE_CONTEXT = re.compile(r"\b(?:motie|[Hh]ierin)\b")
+_EXPLICIT_NL = re.compile(r"\b(?:waaronder|ook\s+door|zo\s+\w+\s+ook|onder\s+wie|onder\s+leiding\s+van|"
+                          r"op\s+initiatief\s+van)\s+(?:ook\s+)?Nederland\b")
 
 
 @dataclass
@@ -122,6 +126,9 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
     for m in _RAAD.finditer(text):
         out.append(Actor(m.start(), m.end(), ctx.council or "Raad", 0))
+    if ctx.body:
+        for m in _MINISTERS.finditer(text):
+            out.append(Actor(m.start(), m.end(), ctx.body, 0))
     for m in _FRACTIE.finditer(text):
         out.append(Actor(m.start(), m.end(), m.group("f") or m.group("f2"), 2))
     for m in _VOORZ.finditer(text):
@@ -132,6 +139,12 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
     return out
 
 
+_ASKERS = re.compile(r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<names>[^.]{2,80}?)\s+(?:aan|over)\s+de\b")
+_MEETING_REPORT = re.compile(
+    r"\b(?:[Vv]erslag|[Gg]eannoteerde\s+agenda|bijeenkomst|vergadering|vergaderde|bijeen|[Tt]op|overleg\s+gevoerd|"
+    r"Raad\s+[\w\s-]*\s+van\s+\d|plaatsgevonden|plaatsvond|vond\s+[^.]{0,60}\s+plaats)\b")
+
+
 @dataclass
 class Context:
     writer_is_nl: bool = True
@@ -139,6 +152,8 @@ class Context:
     council: Optional[str] = None  # what "de Raad" is
     members: Optional[str] = None  # what "Velen" are
     motie: bool = False
+    chamber: Optional[str] = "TK"
+    askers: Optional[str] = None  # "Vragen van het lid Eppink (BBB) en Van der Staaij (SGP)"
 
 
 def _tokens_between(text: str, a: int, b: int) -> list[str]:
@@ -159,6 +174,22 @@ def _head_actor(actors: list[Actor], text: str, pos: int, limit: int) -> Optiona
                 break
         else:
             break
+    # coordinated states act together: "Oostenrijk, Kroatië, … en Slovenië vroegen"
+    if best is not None and best.name in _COUNTRY_NAMES:
+        names, end = [best.name], best.end
+        for a in actors:
+            if a.start < end or a.name not in _COUNTRY_NAMES:
+                continue
+            sep = text[end:a.start]
+            if sep in (", ", " en "):
+                names.append(a.name)
+                end = a.end
+                if sep == " en ":
+                    break
+            else:
+                break
+        if len(names) > 1:
+            return Actor(best.start, end, ", ".join(names[:-1]) + " en " + names[-1], 1)
     # a title before a name ("Minister Kerry"): the person follows the role word directly
     if best is not None and best.rank < 3:
         for a in actors:
@@ -195,7 +226,9 @@ def _subject(sent: str, actors: list[Actor], cstart: int, cue_pos: int, sub: boo
             break
         w = m.group().lower()
         if w in _AUX or m.start() == cue_pos:
-            return _head_actor(actors, sent, m.end(), len(sent))
+            a = _head_actor(actors, sent, m.end(), len(sent))
+            if a is not None:
+                return a
     return None
 
 
@@ -222,6 +255,7 @@ def _agent(sent: str, actors: list[Actor], hits_in: list[Actor]) -> Optional[str
 
 
 _ADJ_COUNTRY = {f: t.name for f, t in lexicon.terms().items() if t.adjective}
+_COUNTRY_NAMES = frozenset(t.name for t in lexicon.terms().values() if t.kind == "country")
 
 
 def _future_ok(sent: str, cue_end: int) -> bool:
@@ -232,17 +266,21 @@ def _future_ok(sent: str, cue_end: int) -> bool:
     return not _STATIVE.search(seg)
 
 
-def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_actor: Optional[str]
-               ) -> Optional[tuple[str, str]]:
+def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_actor: Optional[str],
+               context: str = "") -> Optional[tuple[str, str]]:
     """(actor, cue) for the first cue of `kind` in the sentence that has an actor, else None."""
     explicit_nl = bool(_EXPLICIT_NL.search(sent))
     found = sorted(((m, fam) for fam, rx in _CUES[kind] for m in [rx.search(sent)] if m),
-                   key=lambda x: x[0].start())
+                   key=lambda x: (x[1] != "inform", x[0].start()))
+    # "Zoals ik eerder heb aangegeven, …": a cue in a zoals-clause refers back, it states nothing
+    zoals_end = sent.find(",") if re.match(r"(?:Zoals|Conform)\b", sent) else -1
     for m, fam in found:
+        if m.start() < zoals_end:
+            continue
         if fam == "question":
             if not sent.rstrip().endswith("?"):
                 continue
-            return (prev_actor or ctx.members or "Tweede Kamer"), m.group()
+            return (ctx.askers or prev_actor or "Tweede Kamer"), m.group()
         if fam == "inform":
             if ctx.writer_is_nl:
                 return "Nederland", m.group()
@@ -253,11 +291,9 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
         if kind == "decision" and re.search(r"\b(?:[Dd]it|[Hh]et|[Dd]at|[Ee]en|[Dd]eze)\s+besluit\b(?!\s+van)", sent[max(0, m.start() - 6):m.end()]):
             continue
         if fam == "noun":
-            own = re.search(r"\bvan\s+(?:de|het)\s+", sent[m.end():m.end() + 12])
+            own = re.match(r"\s+van\s+(?:het\s+lid\s+|de\s+leden\s+)?", sent[m.end():])
             if own:
-                a = _head_actor(actors, sent, m.end() + own.start() + 4, len(sent))
-                if a is None:
-                    a = _head_actor(actors, sent, m.end() + own.end(), len(sent))
+                a = _head_actor(actors, sent, m.end() + own.end(), len(sent))
                 if a:
                     return a.name, m.group()
             if ctx.writer_is_nl and re.search(r"\b(?:mijn|ons|het)\s+$", sent[:m.start()]):
@@ -270,20 +306,42 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             if conj == "om" or not _future_ok(sent, m.end()):
                 continue
             subj = _subject(sent, actors, cstart, m.start(), sub)
+            if subj is None and re.search(r"\bworden\b", sent[m.end():]):
+                ag = _agent(sent, actors, actors)
+                if ag:
+                    return ag, m.group()
             if subj is None:
                 # a passive promise to the Kamer: "dan zal u hierover worden geïnformeerd"
                 if ctx.writer_is_nl and re.search(r"\b(?:u|uw\s+Kamer)\b[^.]{0,40}\bworden\s+geïnformeerd", sent[m.end():]):
                     return "Nederland", m.group()
                 continue
             return subj.name, m.group()
+        if fam == "when":
+            subj = _subject(sent, actors, cstart, m.end() - len(m.group().split()[-1]), False)
+            if subj:
+                return subj.name, m.group()
+            continue
+        if fam in ("zijn", "body"):
+            voice = _participle_voice(sent, cstart, m.start(), m.end())
+            subj = _subject(sent, actors, cstart, m.start(), sub) if fam == "zijn" or voice == "perfect" else None
+            if subj:
+                return subj.name, m.group()
+            ag = _agent(sent, actors, actors)
+            return (ag or ctx.body or prev_actor or "Nederland"), m.group()
         if fam == "ptc":
             voice = _participle_voice(sent, cstart, m.start(), m.end())
+            if voice == "none":
+                subj = _subject(sent, actors, cstart, m.start(), sub)
+                if subj:
+                    return subj.name, m.group()
             if voice in ("passive", "none"):
                 ag = _agent(sent, actors, actors)
                 if ag:
                     return ag, m.group()
                 if kind == "decision":
                     return (ctx.body or "Nederland"), m.group()
+                if kind == "request" and _MOTIE_CONTEXT.search(context):
+                    return ("Eerste Kamer" if ctx.chamber == "EK" else "Tweede Kamer"), m.group()
                 return (prev_actor or ("Nederland" if ctx.writer_is_nl else ctx.body)), m.group()
         if conj == "om":
             # "… is gebruik gemaakt om de regering op te roepen": the main clause's actor
@@ -296,9 +354,12 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             # "…, en herinnerde eraan dat": an elided subject is the main clause's
             subj = _subject(sent, actors, 0, m.start(), False)
         if subj is not None:
-            if subj.name == "__he__":
-                continue
             return subj.name, m.group()
+        if fam == "act" and _PASSIVE_CLAUSE.search(sent[cstart:m.end() + 12]):
+            # "Daarbij wordt deelname … op prijs gesteld": the writer's view, unless a body decides
+            if kind == "decision":
+                return (ctx.body or "Nederland"), m.group()
+            return (prev_actor or ("Nederland" if ctx.writer_is_nl else ctx.body)), m.group()
     return None
 
 
@@ -307,14 +368,26 @@ def _context(doc: Document, hits_by_paragraph: dict) -> Context:
     sender = (doc.sender or "").lower()
     ctx.writer_is_nl = doc.kind in ("brief", "antwoord", "other", "nota", "memorie-van-toelichting") or \
         "minister" in sender or "staatssecretaris" in sender
+    ctx.chamber = doc.chamber
     terms = lexicon.terms()
-    # the body whose meeting is reported: the first council-like body in the first paragraphs
+    first = [(k, doc.sections[k[0]].paragraphs[k[1]]) for k in sorted(hits_by_paragraph)[:4]]
+    head = " ".join(p for _, p in first) + " " + " ".join(s.heading or "" for s in doc.sections)
+    q = _ASKERS.search(head)
+    if q:
+        ctx.askers = re.sub(r"\s*\([^)]*\)", "", q.group("names")).strip()
+    # the body whose meeting is reported: the first council-like body in the first paragraphs of a
+    # report of a meeting (a letter about a mission has no such body: its passives are the writer's)
+    if not _MEETING_REPORT.search(head):
+        return ctx
     for (si, pi), hits in sorted(hits_by_paragraph.items())[:4]:
         for h in hits:
-            if h.kind != "organisation" or h.name in ("Tweede Kamer", "Eerste Kamer"):
+            if h.kind != "organisation" or h.name in ("Tweede Kamer", "Eerste Kamer", "ministerraad", "Ministerraad"):
                 continue
             t = terms.get(h.name)
-            council_like = (t is not None and t.members) or re.search(r"(?:^Raad\b|raad$|Raad$|^Eurogroep$)", h.name)
+            if doc.kind == "verslag":
+                council_like = h.name.startswith(("vaste commissie", "algemene commissie"))
+            else:
+                council_like = (t is not None and t.members) or re.search(r"(?:^Raad\b|raad$|Raad$|^Eurogroep$)", h.name)
             if council_like:
                 ctx.body = (t.acts_as if t and t.acts_as else h.name)
                 ctx.members = t.members if t and t.members else "lidstaten"
@@ -356,7 +429,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                 for kind in KIND_ORDER:
                     if not _KIND_RX[kind].search(sent):
                         continue
-                    r = _statement(kind, sent, local, sec_ctx, prev_actor)
+                    r = _statement(kind, sent, local, sec_ctx, prev_actor, para[max(0, s - 200):e])
                     if r is None:
                         continue
                     actor, cue = r
