@@ -197,6 +197,11 @@ def bench_search(docs: int = typer.Option(1_000_000, "--docs", help="Synthetic d
     run_bench(docs=docs, db=db, queries=queries, workdir=workdir, as_json=as_json)
 
 
+from .api.cli import register as _register_web  # noqa: E402  (kst serve, demo, bench serve)
+
+_register_web(app, bench_app)
+
+
 def main():
     try:
         app()

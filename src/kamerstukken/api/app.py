@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import os
 import threading
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -19,34 +19,28 @@ MAX_UPLOAD = 20 * 1024 * 1024  # bytes; a Kamerstuk PDF is rarely over a few MB
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 
 
-class StorePool:
-    """One store per thread: a sqlite3 connection must stay on the thread that opened it, and
-    FastAPI runs plain `def` endpoints on a thread pool."""
+class StoreGate:
+    """One store per process, used by one request at a time.
+
+    The `Store` interface promises nothing about threads (search keeps a shared Snowball stemmer
+    with internal state) while FastAPI runs plain `def` endpoints on a thread pool. The GIL
+    serialises the Python work anyway, so the lock costs little; the worker processes give the
+    parallelism.
+    """
 
     def __init__(self, url: str, opener: Callable[[str], Store] = open_store):
         self.url = url
-        self._opener = opener
-        self._local = threading.local()
+        self.store = opener(url)  # opened up front: a wrong URL fails at start-up
         self._lock = threading.Lock()
-        self._opened: list[Store] = []
 
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._opener(self.url)
-            self._local.store = store
-            with self._lock:
-                self._opened.append(store)
-        return store
+    @contextmanager
+    def use(self) -> Iterator[Store]:
+        with self._lock:
+            yield self.store
 
     def close(self) -> None:
         with self._lock:
-            opened, self._opened = self._opened, []
-        for store in opened:
-            try:
-                store.close()
-            except Exception:  # a connection owned by a finished thread: nothing left to do
-                pass
+            self.store.close()
 
 
 def create_app(store_url: str, token: Optional[str] = None, *, max_upload: int = MAX_UPLOAD,
@@ -56,9 +50,7 @@ def create_app(store_url: str, token: Optional[str] = None, *, max_upload: int =
     `token` guards `POST /api/documents` (falls back to `KST_API_TOKEN`; with neither, uploads
     are refused). `opener` lets tests supply their own store.
     """
-    stores = StorePool(store_url, opener)
-    # open once up front so a wrong URL fails at start-up, not on the first request
-    stores.get()
+    stores = StoreGate(store_url, opener)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

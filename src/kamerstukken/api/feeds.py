@@ -84,8 +84,9 @@ def search_feed(request: Request, q: str = "", kind: Optional[str] = None,
                 dossier: Optional[str] = None,
                 since: Optional[str] = Query(None, pattern=ISO_DATE),
                 limit: int = Query(50, ge=1, le=200)):
-    result = store_of(request).search(SearchQuery(q=q, kind=kind or None, dossier=dossier or None,
-                                                  since=since, limit=limit))
+    with store_of(request) as store:
+        result = store.search(SearchQuery(q=q, kind=kind or None, dossier=dossier or None,
+                                          since=since, limit=limit))
     base = str(request.base_url).rstrip("/")
     hits = sorted(result.hits, key=lambda h: h.date or "", reverse=True)  # a feed reads by date
     entries = [{"id": h.id, "url": f"{base}/documents/{h.id}", "date": h.date,
@@ -103,7 +104,8 @@ def search_feed(request: Request, q: str = "", kind: Optional[str] = None,
 @router.get("/dossiers/{number}", summary="Atom feed of a dossier, newest documents first",
             response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})
 def dossier_feed(number: str, request: Request):
-    docs = store_of(request).dossier(number)
+    with store_of(request) as store:
+        docs = store.dossier(number)
     if not docs:
         raise HTTPException(404, f"no documents in dossier {number!r}")
     base = str(request.base_url).rstrip("/")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Literal, Optional
+from typing import Any, ContextManager, Literal, Optional
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -22,8 +22,9 @@ class Problem(BaseModel):
     detail: str
 
 
-def store_of(request: Request) -> Store:
-    return request.app.state.stores.get()
+def store_of(request: Request) -> ContextManager[Store]:
+    """`with store_of(request) as store:` — the app's store, one request at a time."""
+    return request.app.state.stores.use()
 
 
 def as_dict(result: Any) -> dict:
@@ -41,7 +42,8 @@ def document_json(doc: Document) -> Response:
 @router.get("/documents/{doc_id}", responses={200: {"model": Document}, 404: {"model": Problem}},
             summary="One document record")
 def get_document(doc_id: str, request: Request):
-    doc = store_of(request).get(doc_id)
+    with store_of(request) as store:
+        doc = store.get(doc_id)
     if doc is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
     return document_json(doc)
@@ -49,9 +51,9 @@ def get_document(doc_id: str, request: Request):
 
 @router.get("/documents", summary="The newest documents (summaries)")
 def newest(request: Request, limit: int = Query(20, ge=1, le=200)):
-    store = store_of(request)
-    return {"total": store.count(),
-            "documents": [dataclasses.asdict(d) for d in store.newest(limit)]}
+    with store_of(request) as store:
+        return {"total": store.count(),
+                "documents": [dataclasses.asdict(d) for d in store.newest(limit)]}
 
 
 @router.get("/search", summary="Full-text search over documents",
@@ -65,7 +67,8 @@ def search(request: Request, q: str = "", kind: Optional[str] = None,
     "score", "snippet"}], "facets": {"kind", "dossier", "year", "sender"}}`."""
     query = SearchQuery(q=q, kind=kind or None, dossier=dossier or None, since=since,
                         until=until, limit=limit, offset=offset)
-    return as_dict(store_of(request).search(query))
+    with store_of(request) as store:
+        return as_dict(store.search(query))
 
 
 @router.get("/statements", summary="Search the extracted statements",
@@ -79,7 +82,8 @@ def statements(request: Request, q: str = "", kind: Optional[StatementKind] = No
     "topic", "date", …}], "facets"}`."""
     query = SearchQuery(q=q, kind=kind, actor=actor or None, dossier=dossier or None,
                         since=since, until=until, limit=limit, offset=offset)
-    return as_dict(store_of(request).search_statements(query))
+    with store_of(request) as store:
+        return as_dict(store.search_statements(query))
 
 
 def statement_dicts(doc: Document) -> list[dict]:
@@ -89,7 +93,8 @@ def statement_dicts(doc: Document) -> list[dict]:
 @router.get("/dossiers/{number}", responses={404: {"model": Problem}},
             summary="A dossier's documents in date order, with their statements")
 def dossier(number: str, request: Request):
-    docs = store_of(request).dossier(number)
+    with store_of(request) as store:
+        docs = store.dossier(number)
     if not docs:
         raise HTTPException(404, f"no documents in dossier {number!r}")
     title = next((d.title for doc in docs for d in doc.dossier if d.number == number and d.title),
@@ -109,7 +114,8 @@ def dossier(number: str, request: Request):
 @router.get("/entities/{name:path}", responses={404: {"model": Problem}},
             summary="Where an entity is mentioned, and statements by or about it, over time")
 def entity(name: str, request: Request, limit: int = Query(200, ge=1, le=1000)):
-    docs, stmts = store_of(request).entity(name, limit=limit)
+    with store_of(request) as store:
+        docs, stmts = store.entity(name, limit=limit)
     if not docs and not stmts.hits:
         raise HTTPException(404, f"no documents mention {name!r}")
     hits = sorted(stmts.hits, key=lambda h: h.date or "")
@@ -165,7 +171,8 @@ def ingest_bytes(request: Request, data: bytes, filename: Optional[str]) -> dict
     except Exception as e:  # a parser bug on odd input is still the file's problem: one line
         raise HTTPException(422, f"{filename or '<upload>'}: could not parse "
                                  f"({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})")
-    status = store_of(request).put(doc)
+    with store_of(request) as store:
+        status = store.put(doc)
     body = {"id": doc.id, "status": status, "kind": doc.kind, "title": doc.title,
             "url": f"/documents/{doc.id}", "warnings": doc.warnings}
     # 201 only when something was created or replaced; a re-upload of the same file is a no-op

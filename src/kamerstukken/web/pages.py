@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from pathlib import Path
-from typing import Optional
+from typing import ContextManager, Optional
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -38,8 +38,9 @@ def page(name: str, status: int = 200, **context) -> HTMLResponse:
     return HTMLResponse(env.get_template(name).render(**context), status_code=status)
 
 
-def store_of(request: Request) -> Store:
-    return request.app.state.stores.get()
+def store_of(request: Request) -> ContextManager[Store]:
+    """The app's store, one request at a time; render after letting go of it."""
+    return request.app.state.stores.use()
 
 
 def not_found(message: str) -> HTMLResponse:
@@ -48,8 +49,9 @@ def not_found(message: str) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request):
-    store = store_of(request)
-    return page("index.html", newest=store.newest(20), count=store.count())
+    with store_of(request) as store:
+        newest, count = store.newest(20), store.count()
+    return page("index.html", newest=newest, count=count)
 
 
 def _year_range(year: Optional[str]) -> tuple[Optional[str], Optional[str]]:
@@ -65,7 +67,8 @@ def search(request: Request, q: str = "", kind: str = "", dossier: str = "", yea
                         since=since or y_since, until=until or y_until, limit=PAGE, offset=offset)
     params = dict(q=q, kind=kind, dossier=dossier, year=year, since=since, until=until)
     try:
-        result, error = store_of(request).search(query), None
+        with store_of(request) as store:
+            result, error = store.search(query), None
     except KstError as e:  # a malformed query is said on the page, not a crash
         result, error = None, str(e)
     return page("search.html", 400 if error else 200, q=q, params=params, result=result,
@@ -74,8 +77,8 @@ def search(request: Request, q: str = "", kind: str = "", dossier: str = "", yea
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document(doc_id: str, request: Request):
-    store = store_of(request)
-    doc = store.get(doc_id)
+    with store_of(request) as store:
+        doc = store.get(doc_id)
     if doc is None:
         return not_found(f"Er is geen document met id “{doc_id}”.")
     refs = []
@@ -93,7 +96,8 @@ def document(doc_id: str, request: Request):
 
 @router.get("/dossiers/{number}", response_class=HTMLResponse)
 def dossier(number: str, request: Request):
-    docs = store_of(request).dossier(number)
+    with store_of(request) as store:
+        docs = store.dossier(number)
     if not docs:
         return not_found(f"Er zijn geen documenten in dossier {number}.")
     title = next((d.title for doc in docs for d in doc.dossier if d.number == number and d.title),
@@ -103,7 +107,8 @@ def dossier(number: str, request: Request):
 
 @router.get("/entities/{name:path}", response_class=HTMLResponse)
 def entity(name: str, request: Request):
-    docs, stmts = store_of(request).entity(name)
+    with store_of(request) as store:
+        docs, stmts = store.entity(name)
     if not docs and not stmts.hits:
         return not_found(f"Geen documenten noemen “{name}”.")
     hits = sorted(stmts.hits, key=lambda h: h.date or "", reverse=True)
@@ -123,7 +128,8 @@ def statements(request: Request, q: str = "", kind: str = "", actor: str = "", s
                         since=since or None, until=until or None, limit=50, offset=offset)
     params = dict(q=q, kind=kind, actor=actor, since=since, until=until)
     try:
-        result, error = store_of(request).search_statements(query), None
+        with store_of(request) as store:
+            result, error = store.search_statements(query), None
     except KstError as e:
         result, error = None, str(e)
     return page("statements.html", 400 if error else 200, params=params, result=result,
