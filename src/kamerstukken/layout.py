@@ -309,19 +309,19 @@ def layout_text(stuk: Stuk, width: int = 75, page_lines: Optional[int] = None,
     out = list(head)
     footer = ["kst-" + stuk.kst_id[4:], "ISSN 0921 - 7371", f"\u2019s-Gravenhage {stuk.session_year[-4:]}",
               stuk.running_header()]
-    page, used = 1, len(head)
+    page, used, top = 1, len(head), False
     for ln, _ in body:
         if used >= page_lines:
             if page == 1 and first_page_footer:
                 out += [""] + footer
             page += 1
             out.append(("\f" if form_feed else "") + stuk.running_header(page))
-            used = 0
+            used, top = 0, True
+        if top:
             if not ln:
                 continue  # no blank line at the top of a page
-            out.append(" " + ln)  # the extracted text shifts the first line of a page
-            used += 1
-            continue
+            ln = " " + ln  # the extracted text shifts the first line of a page
+            top = False
         out.append(ln)
         used += 1
     if page == 1 and first_page_footer:
