@@ -1,8 +1,54 @@
-"""Events: the meetings a report is about."""
+"""Events: the meetings a report is about (name, start and end date, place)."""
 from __future__ import annotations
 
+import re
+
 from ..model import Document, Event
+from . import lexicon
+from .dates import DATE, resolve
+from .sentences import spans
+
+_MEETING_WORD = re.compile(
+    r"\b(?:verslag|agenda|bijeenkomst|vergadering|vergaderde|bijeen|plaatsgevonden|plaatsvond|vond|vindt|"
+    r"plaats|top|overleg|sessie|conferentie|Raad|raad|Eurogroep)\b")
+
+
+def _meeting_body(name: str) -> bool:
+    t = lexicon.terms().get(name)
+    if name in ("Tweede Kamer", "Eerste Kamer", "ministerraad", "Ministerraad"):
+        return False
+    return bool((t and t.members) or re.search(r"(?:^Raad\b|raad$|Raad$|^Eurogroep$|-top$|^Europese Raad$)", name))
 
 
 def find(doc: Document, hits_by_paragraph: dict) -> list[Event]:
-    return []
+    """A meeting body followed in the same sentence by a date (and a place) is a meeting reported on."""
+    out: dict[tuple, Event] = {}
+    for (si, pi), hits in sorted(hits_by_paragraph.items()):
+        para = doc.sections[si].paragraphs[pi]
+        bodies = [h for h in hits if h.kind == "organisation" and _meeting_body(h.name)]
+        if not bodies:
+            continue
+        for s, e in spans(para):
+            sb = [h for h in bodies if s <= h.start < e]
+            if not sb:
+                continue
+            sent = para[s:e]
+            if not _MEETING_WORD.search(sent):
+                continue
+            for dm in DATE.finditer(para, s, e):
+                body = next((h for h in reversed(sb) if h.end <= dm.start() and dm.start() - h.end <= 140), None)
+                if body is None:
+                    continue
+                start, end = resolve(dm, doc.date)
+                if not start:
+                    continue
+                place = next((h.name for h in hits if h.kind in ("place", "country") and dm.end() <= h.start < e
+                              and para[max(0, h.start - 3):h.start] in ("in ", "te ")), None)
+                if place is None:
+                    place = next((h.name for h in hits if h.kind == "place" and body.end <= h.start < dm.start()
+                                  and para[max(0, h.start - 3):h.start] in ("in ", "te ")), None)
+                key = (body.name, start)
+                if key not in out:
+                    out[key] = Event(name=body.name, start=start, end=end, place=place)
+                break
+    return list(out.values())

@@ -1,8 +1,76 @@
-"""References to other papers, resolutions, moties, commitments, meetings, treaties and laws."""
+"""References: Kamerstukken, UN resolutions, moties, commitments (toezeggingen), meetings,
+treaties, laws and named documents (`artikel 100-brief`)."""
 from __future__ import annotations
 
+import re
+
 from ..model import Document, Reference
+from . import lexicon
+from .dates import DATE, resolve
+
+_DOSSIER = r"(?P<dos>\d{2}\s?\d{3})(?:[-\s](?P<suf>(?:[A-Z]{1,4}|\d{2}|[IVXL]+)\b))?"
+_KST = re.compile(
+    rf"\b(?:Kamerstuk(?:ken)?\s+)?{_DOSSIER}(?:\s+en\s+\d{{2}}\s?\d{{3}}(?:[-\s](?:[A-Z]{{1,4}}|\d{{2}}))?)*,\s+nr\.\s+(?P<nr>\d+[a-z]?)"
+    r"|\bkst-(?P<lit>\d{5}(?:-[\w]+)?-\d+[a-z]?)\b")
+_RES = re.compile(
+    r"\b(?:(?:VNVR|VN-Veiligheidsraad|Veiligheidsraad|VN-?VR)[-\s]?[Rr]esolutie|[Rr]esolutie)\s+(?P<n>\d{3,4})"
+    r"(?P<vr>\s+(?:van\s+de\s+)?(?:VN-)?Veiligheidsraad)?")
+_NAME = r"(?:(?:Van|De|Den|Ter|El)\s(?:(?:de|der|den)\s)?)?[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ]+)*"
+_MOTIE = re.compile(
+    rf"\b(?:de\s+)?[Mm]oties?\s+(?:van\s+(?:het\s+lid|de\s+leden)\s+)?{_NAME}(?:\s+c\.s\.)?"
+    rf"(?:(?:,\s+|\s+en\s+){_NAME}(?:\s+c\.s\.)?)*(?:\s*\((?:Kamerstuk\s+)?[^()]{{0,40}}nr\.\s*\d+\))?")
+_MEETING = r"(?:[Aa]lgemeen\s+[Oo]verleg|[Cc]ommissiedebat|[Nn]otaoverleg|[Ww]etgevingsoverleg|[Pp]lenair\s+debat|[Dd]ebat|[Ss]chriftelijk\s+[Oo]verleg)"
+_COMMIT = re.compile(
+    rf"\b(?:[Tt]oezegging|toegezegd)\b[^.;]{{0,80}}?\b(?:tijdens|in|bij)\s+het\s+(?P<meet>{_MEETING}(?:\s+(?:over|inzake)\s+[^.;]{{0,60}}?)?\s+(?:op|van)\s+{DATE.pattern})")
+_MEET = re.compile(rf"\b{_MEETING}(?:\s+(?:over|inzake)\s+[^.;]{{0,60}}?)?\s+(?:op|van)\s+{DATE.pattern}")
+_TREATY = re.compile(
+    r"(?<![\w-])(?:" + lexicon.alternation(lexicon.treaties()) + r")(?![\w-])"
+    r"|\b(?:[Vv]erdrag|[Aa]kkoord(?:en)?|[Oo]vereenkomst|[Hh]andvest|[Pp]rotocol)\s+(?:van|inzake|betreffende)\s+"
+    r"(?:de\s+|het\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+    r"|\b[A-Z][\w]*-(?:verdrag|akkoord(?:en)?|afspraken)\b")
+_LAW = re.compile(
+    r"\b(?:Wet|Rijkswet|Kaderwet)\s+(?:[a-zà-ÿ][\w-]*\s+){0,7}?[a-zà-ÿ\w-]*[a-zà-ÿ](?:\s+(?:19|20)\d\d)?(?=\s*[,.;:()]|\s+(?:is|wordt|werd|zal|en|in|van\s+\d))"
+    r"|\b[A-Z][a-zà-ÿ]+wet(?:\s+(?:19|20)\d\d)?\b")
+_DOC = re.compile(r"\bartikel[\s-]100[\s-]?brief\b|\bBNC-fiche\b|\b[Kk]abinetsappreciatie\b")
+
+
+def _kst_target(m: re.Match) -> str:
+    if m.group("lit"):
+        return "kst-" + m.group("lit")
+    dos = m.group("dos").replace(" ", "")
+    suf = m.group("suf")
+    return f"kst-{dos}" + (f"-{suf}" if suf else "") + f"-{m.group('nr')}"
 
 
 def find(doc: Document) -> list[Reference]:
-    return []
+    out: list[Reference] = []
+    seen: set[tuple] = set()
+
+    def add(kind, text, target=None, date=None):
+        key = (kind, text, target, date)
+        if key not in seen:
+            seen.add(key)
+            out.append(Reference(kind=kind, text=text, target=target, date=date))
+
+    for _, _, para in doc.paragraphs():
+        for m in _KST.finditer(para):
+            add("kamerstuk", m.group(), _kst_target(m))
+        for m in _RES.finditer(para):
+            un = m.group(0).lower().startswith(("vnvr", "vn-v", "veil", "vn")) or m.group("vr")
+            add("resolution", m.group(0), f"UNSCR {m.group('n')}" if un else None)
+        for m in _MOTIE.finditer(para):
+            k = _KST.search(m.group())
+            add("motie", m.group(), _kst_target(k) if k else None)
+        for m in _COMMIT.finditer(para):
+            add("commitment", m.group())
+        for m in _MEET.finditer(para):
+            dm = DATE.search(m.group())
+            start, _ = resolve(dm, doc.date) if dm else (None, None)
+            add("meeting", m.group(), date=start)
+        for m in _TREATY.finditer(para):
+            add("treaty", m.group())
+        for m in _LAW.finditer(para):
+            add("law", m.group())
+        for m in _DOC.finditer(para):
+            add("document", m.group())
+    return out
