@@ -134,7 +134,7 @@ def test_cli(tmp_path, corpus):
     assert "nothing new" in p.stdout
     p = _kst("search", "zorg", "--db", db, "--json", "--kind", "motie")
     out = json.loads(p.stdout)
-    assert set(out) == {"total", "hits", "facets"} and out["total"] >= 3
+    assert set(out) >= {"total", "hits", "facets"} and out["total"] >= 3
     assert set(out["hits"][0]) == {"id", "kind", "title", "date", "dossier", "score", "snippet"}
     assert set(out["facets"]) == {"kind", "dossier", "year", "sender"}
     p = _kst("statements", "--db", db, "--json")

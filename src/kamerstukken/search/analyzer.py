@@ -31,6 +31,12 @@ PART_ZIPF = 3.0    # a part must be at least this common a word
 LINKS = ("s", "en", "e")  # tussenklanken: verdrag-s-gebied, ooievaar-s-nest, pann-en-koek
 
 
+@lru_cache(maxsize=500_000)
+def fold_word(word: str) -> str:
+    """fold() for one word, cached: the vocabulary repeats far more than it grows."""
+    return fold(word)
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics (NFKD, drop combining marks); ĳ becomes ij."""
     text = unicodedata.normalize("NFKD", text.lower())
@@ -40,7 +46,7 @@ def fold(text: str) -> str:
 def words(text: str):
     """(start, end, folded word) for each word in the original text."""
     for m in WORD_RE.finditer(text):
-        yield m.start(), m.end(), fold(m.group())
+        yield m.start(), m.end(), fold_word(m.group())
 
 
 @lru_cache(maxsize=500_000)
@@ -121,12 +127,18 @@ class Analyzed:
         return " ".join(self.parts)
 
 
+@lru_cache(maxsize=1_000_000)
+def _raw_terms(raw: str) -> tuple[str, tuple[str, ...]]:
+    return analyze_word(fold(raw))
+
+
 def analyze(text: str) -> Analyzed:
     stems: list[str] = []
     parts: list[str] = []
-    for m in WORD_RE.finditer(text):
-        s, p = analyze_word(fold(m.group()))
-        stems.append(s)
+    add = stems.append
+    for raw in WORD_RE.findall(text):  # one cached lookup per word: this is the ingest hot loop
+        s, p = _raw_terms(raw)
+        add(s)
         if p:
             parts.extend(p)
     return Analyzed(stems, parts)

@@ -42,10 +42,11 @@ class SearchResult:
     total: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # kind, dossier, year, sender
+    facets_exact: bool = True           # False: estimated from a sample of a very large result
 
     def to_dict(self) -> dict:
         """The `kst search --json` shape."""
-        return {"total": self.total,
+        return {"total": self.total, "facets_exact": self.facets_exact,
                 "hits": [{"id": h.id, "kind": h.kind, "title": h.title, "date": h.date,
                           "dossier": h.dossier, "score": round(h.score, 4), "snippet": h.snippet}
                          for h in self.hits],

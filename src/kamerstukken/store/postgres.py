@@ -135,6 +135,11 @@ class PostgresStore(SQLStore):
         return ("statements s CROSS JOIN (SELECT %s::tsquery AS q) qq", "s.tsv @@ qq.q", [q],
                 "ts_rank('{0.1,0.2,0.5,1.0}', s.tsv, qq.q, 1)")
 
+    def _match_ids(self, tree, table, score):
+        col = ", ts_rank('{0.1,0.2,0.5,1.0}', t.tsv, qq.q, 1) AS score" if score else ""
+        return (f"SELECT t.n{col} FROM {table} t CROSS JOIN (SELECT %s::tsquery AS q) qq "
+                f"WHERE t.tsv @@ qq.q", [to_tsquery(tree)])
+
     def index_size(self) -> int:
         """Bytes of the tsvector columns and their GIN indexes, for the benchmark."""
         row = self.conn.execute(

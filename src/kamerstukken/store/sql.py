@@ -19,6 +19,12 @@ from .base import (DocSummary, Hit, PutResult, SearchQuery, SearchResult, Statem
                    StatementResult, Store)
 
 FACET_LIMIT = 50  # values per facet, most frequent first
+FACET_SAMPLE = 20_000  # above this many matches facets are estimated from a sample
+
+
+def _neg_date(date):
+    """Sort key: newer dates first, missing dates last."""
+    return tuple(-ord(c) for c in date) if date else (1,)
 
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -234,40 +240,66 @@ class SQLStore(Store):
             params.append(q.actor)
         return " AND ".join(where), params
 
+    @abstractmethod
+    def _match_ids(self, tree, table: str, score: bool) -> tuple[str, list]:
+        """SELECT of the matching keys as `n` (and `score`, higher is better) from the full-text
+        index alone, without touching the documents table."""
+
     def search(self, query: SearchQuery) -> SearchResult:
         tree = parse_query(query.q)
-        source, cond, mparams, score = self._match(tree, "documents")
         fwhere, fparams = self._filters(query, "d")
-        where = f"WHERE {cond}" + (f" AND {fwhere}" if fwhere else "")
-        params = [*mparams, *fparams]
-        rows = self._all(
-            f"SELECT d.n, d.id, d.kind, d.title, d.heading, d.date, d.dossier, {score} AS score "
-            f"FROM {source} {where} ORDER BY score DESC, d.date DESC, d.id LIMIT ? OFFSET ?",
-            (*params, query.limit, query.offset))
-        total = self._one(f"SELECT count(*) FROM {source} {where}", params)[0]
-        facets = self._facets(source, where, params) if total else \
-            {"kind": {}, "dossier": {}, "year": {}, "sender": {}}
+        ids_sql, mparams = self._match_ids(tree, "documents", score=True)
+        bare_sql, _ = self._match_ids(tree, "documents", score=False)
+        if fwhere:
+            ranked = (f"SELECT m.n, m.score FROM ({ids_sql}) m JOIN documents d ON d.n = m.n "
+                      f"WHERE {fwhere}")
+            matched = f"SELECT m.n FROM ({bare_sql}) m JOIN documents d ON d.n = m.n WHERE {fwhere}"
+            params = [*mparams, *fparams]
+        else:
+            ranked, matched, params = ids_sql, bare_sql, list(mparams)
+        # top-k from the index alone; the recency tie-break is applied to these candidates
+        want = query.limit + query.offset
+        top = self._all(f"SELECT r.n, r.score FROM ({ranked}) r ORDER BY r.score DESC "
+                        f"LIMIT ?", (*params, want * 2 + 10))
+        total = self._one(f"SELECT count(*) FROM ({matched}) c", params)[0]
+        facets, exact = self._facets(matched, params, total)
+        rows = {}
+        if top:
+            marks = ", ".join("?" * len(top))
+            for r in self._all(f"SELECT d.n, d.id, d.kind, d.title, d.heading, d.date, d.dossier "
+                               f"FROM documents d WHERE d.n IN ({marks})", [n for n, _ in top]):
+                rows[r[0]] = r
+        ordered = sorted(((float(sc), rows[n]) for n, sc in top if n in rows),
+                         key=lambda x: (-x[0], _neg_date(x[1][5]), x[1][1]))
+        ordered = ordered[query.offset:want]
         terms, phrases = highlight_terms(tree)
         hits = []
-        for n, doc_id, kind, title, heading, date, dossier, sc in rows:
+        for sc, (n, doc_id, kind, title, heading, date, dossier) in ordered:
             paras = []
             for (text,) in self._all("SELECT text FROM sections WHERE doc_n = ? ORDER BY idx", (n,)):
                 paras.extend(text.split("\n\n"))
             hits.append(Hit(doc_id, kind, title or heading, date,
-                            dossier.split() if dossier else [], float(sc),
+                            dossier.split() if dossier else [], sc,
                             snippet([title or "", *paras], terms, phrases)))
-        return SearchResult(total, hits, facets)
+        return SearchResult(total, hits, facets, facets_exact=exact)
 
-    def _facets(self, source: str, where: str, params: list) -> dict[str, dict[str, int]]:
-        out = {}
+    def _facets(self, matched: str, params: list, total: int):
+        """Facet counts over the match set; above FACET_SAMPLE matches, counted on the first
+        FACET_SAMPLE matches and scaled up (approximate, flagged) to keep latency bounded."""
+        out: dict[str, dict[str, int]] = {"kind": {}, "dossier": {}, "year": {}, "sender": {}}
+        if not total:
+            return out, True
+        exact = total <= FACET_SAMPLE
+        src = f"({matched}) f" if exact else f"({matched} LIMIT {FACET_SAMPLE}) f"
+        scale = 1.0 if exact else total / FACET_SAMPLE
         for name, expr, extra in (("kind", "d.kind", ""), ("year", "d.year", ""),
                                   ("sender", "d.sender", ""),
                                   ("dossier", "x.number", " JOIN dossiers x ON x.doc_n = d.n")):
-            nn = f"WHERE {expr} IS NOT NULL" if not where else f"{where} AND {expr} IS NOT NULL"
-            rows = self._all(f"SELECT {expr}, count(*) AS c FROM {source}{extra} {nn} "
-                             f"GROUP BY {expr} ORDER BY c DESC, {expr} LIMIT {FACET_LIMIT}", params)
-            out[name] = {str(k): c for k, c in rows}
-        return out
+            rows = self._all(f"SELECT {expr}, count(*) AS c FROM {src} JOIN documents d "
+                             f"ON d.n = f.n{extra} WHERE {expr} IS NOT NULL GROUP BY {expr} "
+                             f"ORDER BY c DESC, {expr} LIMIT {FACET_LIMIT}", params)
+            out[name] = {str(k): int(round(c * scale)) for k, c in rows}
+        return out, exact
 
     def search_statements(self, query: SearchQuery) -> StatementResult:
         fwhere, fparams = self._filters(query, "s")

@@ -147,6 +147,11 @@ class SQLiteStore(SQLStore):
         return ("statements_fts JOIN statements s ON s.n = statements_fts.rowid",
                 "statements_fts MATCH ?", [expr], "-bm25(statements_fts, 1.0, 0.5)")
 
+    def _match_ids(self, tree, table, score):
+        fts = "docs_fts" if table == "documents" else "statements_fts"
+        cols = f"rowid AS n, -bm25({fts}, 1.0, 0.5) AS score" if score else "rowid AS n"
+        return f"SELECT {cols} FROM {fts} WHERE {fts} MATCH ?", [to_fts5(tree)]
+
     def index_size(self) -> int:
         """Bytes of the full-text index (FTS5 shadow tables), for the benchmark."""
         try:
