@@ -640,7 +640,7 @@ def _read_kamerstuk(root, ks, ctx: _Ctx, ex: Extracted) -> None:
         if name in ("stuknr", "titel", "datumtekst", ""):
             continue
         w.element(part, 1)
-    _finish_footnotes(w.blocks, ctx)
+    _finish_footnotes(w.blocks, ctx, ex.warnings)
     if kind in ("motie", "amendement"):
         printed = _take_indieners(w.blocks)
         indieners = meta.get("OVERHEIDop.indiener", [])
@@ -664,12 +664,16 @@ def _read_kamerstuk(root, ks, ctx: _Ctx, ex: Extracted) -> None:
     ex.meta.update({k: v for k, v in out.items() if v not in (None, "", [])})
 
 
-def _finish_footnotes(blocks: list[Block], ctx: _Ctx) -> None:
+def _finish_footnotes(blocks: list[Block], ctx: _Ctx, warnings: list[str]) -> None:
     """Legacy `voetref refid=…`: the note text lives in a `voetnoot` at the end."""
     for b in blocks:
         if b.notes:
             b.notes = [(m, o, ctx.voetnoten.get(t, t) if t in ctx.voetnoten else t)
                        for m, o, t in b.notes]
+            if b.kind == "heading":
+                # the record anchors footnotes in paragraphs only: say where this one stood
+                for m, _, t in b.notes:
+                    warnings.append(f"footnote {m} stands in the heading {b.text!r}: {t}")
 
 
 def _read_kamerwrk(root, ctx: _Ctx, ex: Extracted) -> None:
@@ -721,7 +725,7 @@ def _read_kamerwrk(root, ctx: _Ctx, ex: Extracted) -> None:
         if _local(part.tag) in ("ltrlabel", "nummer", "titel"):
             continue
         w.element(part, 1)
-    _finish_footnotes(w.blocks, ctx)
+    _finish_footnotes(w.blocks, ctx, ex.warnings)
     if out["kind"] in ("motie", "amendement", "memorie-van-toelichting", "voorstel-van-wet") \
             and not w.signatories:
         # initiatiefnemers / indieners printed as bare names at the end
@@ -779,7 +783,7 @@ def _read_handelingen(root, hd, ctx: _Ctx, ex: Extracted) -> None:
             w.walk(part, 1)
         elif name != "vergadering":
             w.element(part, 1)
-    _finish_footnotes(w.blocks, ctx)
+    _finish_footnotes(w.blocks, ctx, ex.warnings)
     ex.blocks = w.blocks
     ex.meta.update({k: v for k, v in out.items() if v not in (None, "", [])})
 
