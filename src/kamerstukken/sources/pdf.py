@@ -36,9 +36,17 @@ _CHARS = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u00ad": "
 class _Row:
     __slots__ = ("y0", "y1", "base", "parts", "size")
 
-    def __init__(self, y0, y1, base, x0, text, size, nchars):
+    def __init__(self, y0, y1, base, x0, text, size, nchars, x1):
         self.y0, self.y1, self.base = y0, y1, base
-        self.parts = [(x0, text, size, nchars)]
+        self.parts = [(x0, text, size, nchars, x1)]
+
+    @property
+    def x0(self) -> float:
+        return min(p[0] for p in self.parts)
+
+    @property
+    def x1(self) -> float:
+        return max(p[4] for p in self.parts)
 
     def overlaps(self, y0, y1) -> bool:
         inter = min(self.y1, y1) - max(self.y0, y0)
@@ -50,7 +58,7 @@ class _Row:
 
     def main_size(self) -> float:
         sizes: Counter = Counter()
-        for _, _, size, n in self.parts:
+        for _, _, size, n, _ in self.parts:
             sizes[round(size, 1)] += n
         return sizes.most_common(1)[0][0] if sizes else 0.0
 
@@ -66,21 +74,28 @@ def _rows(page, flags) -> list[_Row]:
             text = "".join(s["text"] for s in spans).translate(_CHARS)
             if not text.strip():
                 continue
-            x0, y0, _, y1 = line["bbox"]
+            x0, y0, x1, y1 = line["bbox"]
             n = sum(len(s["text"].strip()) for s in spans)
             big = max(spans, key=lambda s: len(s["text"].strip()))
-            found.append((y0, y1, big["origin"][1], x0, text, big["size"], n))
+            found.append((y0, y1, big["origin"][1], x0, text, big["size"], n, x1))
     found.sort(key=lambda f: (f[2], f[3]))
     rows: list[_Row] = []
-    for y0, y1, base, x0, text, size, n in found:
+    for y0, y1, base, x0, text, size, n, x1 in found:
         for row in reversed(rows[-3:]):
             if row.overlaps(y0, y1):
-                row.parts.append((x0, text, size, n))
+                row.parts.append((x0, text, size, n, x1))
                 row.y0, row.y1 = min(row.y0, y0), max(row.y1, y1)
                 break
         else:
-            rows.append(_Row(y0, y1, base, x0, text, size, n))
+            rows.append(_Row(y0, y1, base, x0, text, size, n, x1))
     return rows
+
+
+def _ends_paragraph(row: _Row, text: str, right_edge, body_size: float) -> bool:
+    """A body line that stops well short of the column's right edge after closing punctuation."""
+    if right_edge is None or abs(row.main_size() - body_size) >= 0.6:
+        return False
+    return text.rstrip().endswith((".", ";", ":", ",", "!", "?")) and row.x1 < right_edge - 6 * body_size
 
 
 def _shape(text: str) -> str:
@@ -145,6 +160,10 @@ def _assemble(pages: list[tuple[float, list[_Row]]]) -> Extracted:
     leads = sorted(b.base - a.base for _, rows in pages for a, b in zip(rows, rows[1:])
                    if abs(a.main_size() - body_size) < 0.6 and abs(b.main_size() - body_size) < 0.6)
     leading = leads[len(leads) // 4] if leads else body_size * 1.2
+    # the right edge of the text column: where full lines end
+    ends = sorted(r.x1 for _, rows in pages for r in rows if abs(r.main_size() - body_size) < 0.6)
+    right_edge = ends[int(len(ends) * 0.9)] if ends else None
+    prev, prev_text = None, ""
     for pno, (height, rows) in enumerate(pages, start=1):
         kept: list[tuple[_Row, str]] = []
         for r in rows:
@@ -185,13 +204,16 @@ def _assemble(pages: list[tuple[float, list[_Row]]]) -> Extracted:
                 break
         if notes:
             kept = kept[:last_body + 1]
-        prev = None
-        for r, text in kept:
-            if prev is not None and r.base - prev.base > max(1.7 * max(r.main_size(), prev.main_size()),
-                                                             1.4 * leading):
+        for k, (r, text) in enumerate(kept):
+            if prev is not None and k == 0 and _ends_paragraph(prev, prev_text, right_edge, body_size):
+                # a paragraph that ended at the foot of the last page: the new page starts a new
+                # one, which only the short last line shows
+                blocks.append(Block("line", "", page=pno, y=round(r.y0 / height, 4)))
+            elif prev is not None and k > 0 and r.base - prev.base > max(
+                    1.7 * max(r.main_size(), prev.main_size()), 1.4 * leading):
                 blocks.append(Block("line", "", page=pno, y=round(((prev.y1 + r.y0) / 2) / height, 4)))
             blocks.append(Block("line", text, page=pno, y=round(r.y0 / height, 4), size=r.main_size()))
-            prev = r
+            prev, prev_text = r, text
         blocks.extend(notes)
     ex = Extracted(format="pdf", sha256="", blocks=blocks)
     if headers:
