@@ -270,6 +270,30 @@ def test_motie_list_items_are_paragraphs(shared):
     assert [s.name for s in d.signatories] == ["H. Holman", "E.C. Vedder"]
 
 
+def test_motie_numbered_list_keeps_its_numbers(shared):
+    d = _doc(shared, "06112939-6046-4ade-bd87-f33faec52eab")
+    assert d.id == "kst-36740-VII-24"
+    paras = [p for _, _, p in d.paragraphs()]
+    assert paras[3] == ("1. te zorgen voor uniforme regels voor briefadressen, zodat dak- en "
+                        "thuislozen niet op voorhand worden uitgesloten van sociale voorzieningen;")
+    assert paras[6].startswith("4. te zorgen dat digitale loketten")
+
+
+def test_motie_misprinted_initial_after_the_closing_formula(shared):
+    # `D, van Dijk` under the motie: still an indiener, the comma read as a full stop
+    d = _doc(shared, "34465b2a-5619-475f-a6d8-36a2d1fad888")
+    assert [s.name for s in d.signatories] == ["Eerdmans", "D. van Dijk"]
+    assert "D, van Dijk" not in d.text
+
+
+def test_publication_id_and_printed_head_disagree(shared):
+    data = (_moties(shared) / "000997f1-f677-4f1a-9be2-7f0faf8479a7.xml").read_bytes()
+    ex = read_xml(data.replace(b"<ondernummer kamer=\"2\">439<", b"<ondernummer kamer=\"2\">493<"), "x.xml")
+    assert ex.meta["id"] == "kst-34104-439"  # the publication's own id stands
+    assert ex.meta["number"] == "493"
+    assert "publication id kst-34104-439 differs from the printed head (kst-34104-493)" in ex.warnings
+
+
 def test_motie_lines_broken_inside_al_groep_are_joined(shared):
     d = _doc(shared, "13091fc5-4af9-4241-91a8-6fcbd3c5c2d1")
     paras = [p for _, _, p in d.paragraphs()]
