@@ -159,7 +159,9 @@ def _assemble(pages: list[tuple[float, list[_Row]]]) -> Extracted:
     # a gap well above the usual leading is an empty line, as in extracted text
     leads = sorted(b.base - a.base for _, rows in pages for a, b in zip(rows, rows[1:])
                    if abs(a.main_size() - body_size) < 0.6 and abs(b.main_size() - body_size) < 0.6)
-    leading = leads[len(leads) // 4] if leads else body_size * 1.2
+    # the tightest usual distance is the leading (moties have more paragraph gaps than lines)
+    leads = [d for d in leads if d >= 0.9 * body_size]
+    leading = leads[0] if leads else body_size * 1.2
     # the right edge of the text column: where full lines end
     ends = sorted(r.x1 for _, rows in pages for r in rows if abs(r.main_size() - body_size) < 0.6)
     right_edge = ends[int(len(ends) * 0.9)] if ends else None
