@@ -18,16 +18,27 @@ def clean_lines(blocks: list[Block], element: bool | None = None) -> tuple[list[
     if element is None:
         element = is_element_layout([b.text.rstrip() for b in blocks if b.kind == "line"])
     passthrough: list[Block] = []
+    page_break = False
     for b in blocks:
         if b.kind != "line":
             passthrough.append(b)
             continue
-        if is_running_header(b.text):
-            headers.append(b.text.strip())
+        furniture = is_running_header(b.text) or is_footer(b.text, page_numbers=not element)
+        if furniture:
+            if is_running_header(b.text):
+                headers.append(b.text.strip())
+            # keep at most one blank line before page furniture: it may end a paragraph
+            while len(lines) > 1 and not lines[-1].text.strip() and not lines[-2].text.strip():
+                lines.pop()
+            page_break = True
             continue
-        if is_footer(b.text) and not element:
-            # in one-element-per-line text a bare number is an inline sub/superscript
-            continue
+        if page_break:
+            if not b.text.strip():
+                continue
+            if not element and not b.text.startswith(" "):
+                # mark the line after a page break the way PDF text shows it: by content alone
+                b = Block("line", " " + b.text, page=b.page, y=b.y, size=b.size)
+            page_break = False
         lines.append(b)
     document_text = "\n".join(b.text for b in lines)
     paras = build_paragraphs(lines, document_text, element)

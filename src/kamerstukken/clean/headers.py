@@ -12,16 +12,21 @@ RUNNING_HEADER = re.compile(
 )
 # first-page footer of official PDFs: `kst-28676-235`, `ISSN 0921 - 7371`, `'s-Gravenhage 2015`
 FOOTER_LINES = [
-    re.compile(r"^\s*kst-\d+(?:-[\w]+)?-\d+[a-z]?\s*$", re.IGNORECASE),
+    re.compile(r"^\s*kst-\d+[\w-]*-\d+[a-z]?\s*$", re.IGNORECASE),
     re.compile(r"^\s*ISSN\s+\d{4}\s*[-\u2013]\s*\d{3}[\dX]\s*$", re.IGNORECASE),
     re.compile(r"^\s*['\u2019]s-Gravenhage\s+\d{4}\s*$"),
-    re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$"),  # a bare page number
+    re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$"),  # a bare page number (last: see is_footer)
 ]
+
+
+def is_footer(line: str, page_numbers: bool = True) -> bool:
+    """Page furniture; `page_numbers=False` keeps bare numbers (text with one element per line
+    puts sub- and superscripts on lines of their own)."""
+    rules = FOOTER_LINES if page_numbers else FOOTER_LINES[:-1]
+    return any(rx.match(line) for rx in rules)
 
 
 def is_running_header(line: str) -> bool:
     return RUNNING_HEADER.match(line) is not None
 
 
-def is_footer(line: str) -> bool:
-    return any(rx.match(line) for rx in FOOTER_LINES)

@@ -15,16 +15,16 @@ FIRST_WORD = re.compile(r"^([\w\u00c0-\u024f'’]+)", re.UNICODE)
 
 
 def is_element_layout(lines: list[str]) -> bool:
-    """One element per line (third-party text, web page) rather than lines wrapped for print."""
-    lens = sorted(len(l) for l in lines if l.strip())
-    if len(lens) < 4 or lens[-1] > 120:
-        # printed lines are never that long; a web page or third-party text has one per element
+    """One element per line (third-party text, web page) rather than lines wrapped for print.
+
+    Print wraps sentences: a line that ends in a word (or a break hyphen) is followed by one that
+    goes on in lower case. One-element-per-line text almost never does that."""
+    nonblank = [l.strip() for l in lines if l.strip()]
+    if len(nonblank) < 2 or max(len(l) for l in nonblank) > 120:
         return True
-    p90 = lens[int(len(lens) * 0.9) - 1]
-    if p90 < 50:
-        return True  # a printed page is wider than that
-    near_full = sum(1 for n in lens if n >= 0.8 * p90) / len(lens)
-    return near_full < 0.35
+    wraps = sum(1 for a, b in zip(nonblank, nonblank[1:])
+                if (a[-1:].isalnum() or a.endswith("-")) and b[:1].islower())
+    return wraps < max(1, 0.1 * len(nonblank))
 
 
 def looks_like_heading(text: str) -> bool:
@@ -49,7 +49,9 @@ def join_lines(lines: list[str], dehyph: Dehyphenator) -> str:
             out = line
             continue
         m = BROKEN.search(out)
-        if m and not out.endswith((" -", " –")):
+        if not m and out.endswith("-") and len(out) > 1 and not out[-2].isspace():
+            out = out + line  # after a digit or bracket a hyphen is never a syllable break: 600-VI
+        elif m and not out.endswith((" -", " –")):
             first = FIRST_WORD.match(line)
             right = first.group(1) if first else line.split()[0]
             if dehyph.keep_hyphen(m.group(1), right):
@@ -129,16 +131,24 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
         current = []
 
     prev: Block | None = None
+    pending_blank = False
     for b, t in zip(lines, texts):
         if not t.strip():
-            if blank_paragraphs:
-                flush()
+            if blank_paragraphs and current:
+                pending_blank = True
             prev = None
             continue
+        if pending_blank:
+            pending_blank = False
+            last = current[-1].strip() if current else ""
+            # a blank line inside a sentence (text goes on in lower case) is no paragraph break
+            if not ((last[-1:].isalnum() or last.endswith("-")) and t.strip()[:1].islower()):
+                flush()
         if current:
             last = current[-1].strip()
             starts_new = False
-            if t.startswith(" ") and last.endswith(TERMINAL[:3]) and t.strip()[0].isupper():
+            if t.startswith(" ") and ((last.endswith(TERMINAL[:3]) and t.strip()[0].isupper())
+                                      or (last.endswith((";", ",", ":", ".")) and OPENERS.match(t.strip()))):
                 # a line shifted by a page break: it starts a paragraph only by its content
                 starts_new = True
             elif not blank_paragraphs and last.endswith(TERMINAL) and len(last) < 0.8 * width:

@@ -118,6 +118,8 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
             current["suffix"] = t  # begrotingshoofdstuk on its own line: `36 410` / `VII`
             continue
         split = split_dossier(t)
+        if split and current and current.get("title") and re.match(r"(?:19|20)\d\d(?!\d)(?! \d{3})", t):
+            split = None  # a year that wrapped onto the next line of a dossier title
         if split and (not current or current.get("title") or split[2]):
             number, suffix, title = split
             site = re.match(r"^(\d+[a-z]?)\s+(.+)$", title)

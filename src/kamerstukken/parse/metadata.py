@@ -64,7 +64,7 @@ def split_dossier(text: str) -> tuple[str, str | None, str] | None:
     if not 3 <= len(number) <= 6:
         return None
     suffix = m.group("dsuf") or m.group("rsuf")
-    rest = text[m.end():].strip(" ,;:")
+    rest = text[m.end():].lstrip(" ,;:").rstrip()
     return number, suffix, rest
 
 
