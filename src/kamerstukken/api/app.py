@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import os
-import threading
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Optional
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -14,43 +13,22 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..errors import KstError
 from ..store import Store, open_store
+from .gate import StoreGate, cache_ttl_from_env
 
 MAX_UPLOAD = 20 * 1024 * 1024  # bytes; a Kamerstuk PDF is rarely over a few MB
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 
 
-class StoreGate:
-    """One store per process, used by one request at a time.
-
-    The `Store` interface promises nothing about threads (search keeps a shared Snowball stemmer
-    with internal state) while FastAPI runs plain `def` endpoints on a thread pool. The GIL
-    serialises the Python work anyway, so the lock costs little; the worker processes give the
-    parallelism.
-    """
-
-    def __init__(self, url: str, opener: Callable[[str], Store] = open_store):
-        self.url = url
-        self.store = opener(url)  # opened up front: a wrong URL fails at start-up
-        self._lock = threading.Lock()
-
-    @contextmanager
-    def use(self) -> Iterator[Store]:
-        with self._lock:
-            yield self.store
-
-    def close(self) -> None:
-        with self._lock:
-            self.store.close()
-
-
 def create_app(store_url: str, token: Optional[str] = None, *, max_upload: int = MAX_UPLOAD,
-               opener: Callable[[str], Store] = open_store) -> FastAPI:
+               opener: Callable[[str], Store] = open_store,
+               cache_ttl: float = 30.0) -> FastAPI:
     """The whole web application over the store at `store_url`.
 
     `token` guards `POST /api/documents` (falls back to `KST_API_TOKEN`; with neither, uploads
-    are refused). `opener` lets tests supply their own store.
+    are refused). `opener` lets tests supply their own store; `cache_ttl` is how long search
+    answers are reused (0: never).
     """
-    stores = StoreGate(store_url, opener)
+    stores = StoreGate(store_url, opener, cache_ttl=cache_ttl)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -91,4 +69,5 @@ def app_from_env() -> FastAPI:
 
     return create_app(os.environ.get("KST_SERVE_DB") or default_url(),
                       os.environ.get("KST_API_TOKEN") or None,
-                      max_upload=int(os.environ.get("KST_MAX_UPLOAD", MAX_UPLOAD)))
+                      max_upload=int(os.environ.get("KST_MAX_UPLOAD", MAX_UPLOAD)),
+                      cache_ttl=cache_ttl_from_env())

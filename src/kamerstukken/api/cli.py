@@ -15,7 +15,8 @@ def _db_option():
                                            "or a file in the user's data directory)")
 
 
-def run_server(url: str, host: str, port: int, token: Optional[str], workers: int = 1) -> None:
+def run_server(url: str, host: str, port: int, token: Optional[str], workers: int = 1,
+               cache_ttl: float = 30.0) -> None:
     """Serve until Ctrl+C. Several workers need an import string, so settings go by env."""
     import uvicorn
 
@@ -28,13 +29,14 @@ def run_server(url: str, host: str, port: int, token: Optional[str], workers: in
     typer.echo(f"Kamerstukken: http://{display}:{port}/  (API: /docs, stop with Ctrl+C)")
     if workers > 1:
         os.environ["KST_SERVE_DB"] = url
+        os.environ["KST_CACHE_TTL"] = str(cache_ttl)
         if token:
             os.environ["KST_API_TOKEN"] = token
-        create_app(url, token)  # fail here, once, on a wrong URL rather than in every worker
+        create_app(url, token, cache_ttl=0)  # fail here, once, on a wrong URL rather than in every worker
         uvicorn.run("kamerstukken.api.app:app_from_env", factory=True, host=host, port=port,
                     workers=workers, http=PROTOCOL, log_level="warning", access_log=False)
     else:
-        uvicorn.run(create_app(url, token), host=host, port=port, http=PROTOCOL,
+        uvicorn.run(create_app(url, token, cache_ttl=cache_ttl), host=host, port=port, http=PROTOCOL,
                     log_level="warning", access_log=False)
 
 
@@ -49,11 +51,13 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                                                   help="Bearer token for uploads (POST "
                                                        "/api/documents); without one uploads "
                                                        "are refused"),
-              workers: int = typer.Option(1, "--workers", help="Server processes")):
+              workers: int = typer.Option(1, "--workers", help="Server processes (one per core)"),
+              cache_ttl: float = typer.Option(30.0, "--cache-ttl", envvar="KST_CACHE_TTL",
+                                              help="Seconds a search answer is reused (0: off)")):
         """Serve the web UI, the JSON API (/api, /docs) and Atom feeds over a store."""
         from ..store import default_url
 
-        run_server(db or default_url(), host, port, token, workers)
+        run_server(db or default_url(), host, port, token, workers, cache_ttl)
 
     @app.command()
     def demo(db: Optional[str] = typer.Option(None, "--db", help="Store to build (default: "

@@ -84,9 +84,8 @@ def search_feed(request: Request, q: str = "", kind: Optional[str] = None,
                 dossier: Optional[str] = None,
                 since: Optional[str] = Query(None, pattern=ISO_DATE),
                 limit: int = Query(50, ge=1, le=200)):
-    with store_of(request) as store:
-        result = store.search(SearchQuery(q=q, kind=kind or None, dossier=dossier or None,
-                                          since=since, limit=limit))
+    result = request.app.state.stores.search(
+        SearchQuery(q=q, kind=kind or None, dossier=dossier or None, since=since, limit=limit))
     base = str(request.base_url).rstrip("/")
     hits = sorted(result.hits, key=lambda h: h.date or "", reverse=True)  # a feed reads by date
     entries = [{"id": h.id, "url": f"{base}/documents/{h.id}", "date": h.date,

@@ -67,8 +67,7 @@ def search(request: Request, q: str = "", kind: Optional[str] = None,
     "score", "snippet"}], "facets": {"kind", "dossier", "year", "sender"}}`."""
     query = SearchQuery(q=q, kind=kind or None, dossier=dossier or None, since=since,
                         until=until, limit=limit, offset=offset)
-    with store_of(request) as store:
-        return as_dict(store.search(query))
+    return as_dict(request.app.state.stores.search(query))
 
 
 @router.get("/statements", summary="Search the extracted statements",
@@ -82,8 +81,7 @@ def statements(request: Request, q: str = "", kind: Optional[StatementKind] = No
     "topic", "date", …}], "facets"}`."""
     query = SearchQuery(q=q, kind=kind, actor=actor or None, dossier=dossier or None,
                         since=since, until=until, limit=limit, offset=offset)
-    with store_of(request) as store:
-        return as_dict(store.search_statements(query))
+    return as_dict(request.app.state.stores.search_statements(query))
 
 
 def statement_dicts(doc: Document) -> list[dict]:
@@ -171,8 +169,7 @@ def ingest_bytes(request: Request, data: bytes, filename: Optional[str]) -> dict
     except Exception as e:  # a parser bug on odd input is still the file's problem: one line
         raise HTTPException(422, f"{filename or '<upload>'}: could not parse "
                                  f"({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})")
-    with store_of(request) as store:
-        status = store.put(doc)
+    status = request.app.state.stores.put(doc)  # also forgets cached searches
     body = {"id": doc.id, "status": status, "kind": doc.kind, "title": doc.title,
             "url": f"/documents/{doc.id}", "warnings": doc.warnings}
     # 201 only when something was created or replaced; a re-upload of the same file is a no-op

@@ -67,8 +67,7 @@ def search(request: Request, q: str = "", kind: str = "", dossier: str = "", yea
                         since=since or y_since, until=until or y_until, limit=PAGE, offset=offset)
     params = dict(q=q, kind=kind, dossier=dossier, year=year, since=since, until=until)
     try:
-        with store_of(request) as store:
-            result, error = store.search(query), None
+        result, error = request.app.state.stores.search(query), None
     except KstError as e:  # a malformed query is said on the page, not a crash
         result, error = None, str(e)
     return page("search.html", 400 if error else 200, q=q, params=params, result=result,
@@ -128,8 +127,7 @@ def statements(request: Request, q: str = "", kind: str = "", actor: str = "", s
                         since=since or None, until=until or None, limit=50, offset=offset)
     params = dict(q=q, kind=kind, actor=actor, since=since, until=until)
     try:
-        with store_of(request) as store:
-            result, error = store.search_statements(query), None
+        result, error = request.app.state.stores.search_statements(query), None
     except KstError as e:
         result, error = None, str(e)
     return page("statements.html", 400 if error else 200, params=params, result=result,
