@@ -16,10 +16,11 @@ from . import lexicon
 
 # --- lexicon forms: one regex --------------------------------------------------------------------
 _TERMS = lexicon.terms()
-_LEX = re.compile(r"(?<![\w])(?:" + lexicon.alternation(_TERMS) + r")(?![\w])")
+# no leading look-behind: a pattern that starts with its trie scans fast; the word start is checked in Python
+_LEX = re.compile("(?:" + lexicon.alternation(_TERMS) + r")(?![\w])")
 _PLACES = lexicon.place_names()
 _KAMERLEDEN = lexicon.kamerleden()
-_KL = re.compile(r"(?<![\w.])(?:" + lexicon.alternation(_KAMERLEDEN) + r")(?![\w])")
+_KL = re.compile("(?:" + lexicon.alternation(_KAMERLEDEN) + r")(?![\w])")
 
 # --- name building blocks ------------------------------------------------------------------------
 UP = "A-ZÀ-ÖØ-Ý"
@@ -105,9 +106,37 @@ class Hit:
     priority: int = 0  # lexicon beats pattern on equal span
 
 
+def _word_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_.")
+
+
+def _prefilter(words) -> re.Pattern:
+    """A literal alternation (no anchors, so the engine scans it fast) to skip a costly pattern
+    in a paragraph that lacks all of its fixed words."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _any(text: str, rx: re.Pattern) -> bool:
+    return rx.search(text) is not None
+
+
+_TITLE_WORDS = _prefilter(("inister", "taatssecretaris", "resident", "remier", "eneraal", "anselier", "ommissaris",
+                "ertegenwoordiger", "ecretaris-", "oorzitter", "oning", "mbassadeur", "ezant", "heer", "evrouw",
+                "dhr.", "mw.", "dr.", "prof.", "het lid", "de leden", "riffier", "ommandant"))
+_SIGN_WORDS = _prefilter(("oorzitter", "riffier", "inister", "taatssecretaris"))
+_APPOS_WORDS = _prefilter(("inister", "taatssecretaris", "oorzitter", "irecteur", "resident", "ommissaris", "ecretaris",
+                "mbassadeur", "remier"))
+_ORG_WORDS = _prefilter(("ommissie", "inisterie", "Raad", "raad"))
+_PARTY_WORDS = _prefilter(_PARTIES.split("|"))
+_INITIAL_PRE = re.compile(r"[A-Z][a-z]{0,2}\.\s?[A-Za-z]")
+_CAPCAP = re.compile(r"[A-Z][A-Z0-9]")
+
+
 def _lex_hits(text: str) -> list[Hit]:
     out = []
     for m in _LEX.finditer(text):
+        if not _word_start(text, m.start()):
+            continue
         t = _TERMS[m.group()]
         kind = t.kind
         if kind == "country" and t.name in _PLACES and text[max(0, m.start() - 3):m.start()] in ("in ", "te "):
@@ -115,26 +144,28 @@ def _lex_hits(text: str) -> list[Hit]:
         out.append(Hit(m.start(), m.end(), t.name, kind, t.key if kind == "country" else None,
                        members=t.members, adjective=t.adjective, priority=2))
     for m in _KL.finditer(text):
+        if not _word_start(text, m.start()):
+            continue
         out.append(Hit(m.start(), m.end(), m.group(), "person", role="Kamerlid", priority=2))
     return out
 
 
 def _org_hits(text: str, chamber: Optional[str]) -> list[Hit]:
     out = []
-    for m in _P_ORG.finditer(text):
+    for m in (_P_ORG.finditer(text) if _any(text, _ORG_WORDS) else ()):
         name = m.group("org")
         if name.startswith("Raad") and len(name.split()) == 1:
             continue
         name = name[0].upper() + name[1:] if name.lower().startswith("ministerie") else name
         out.append(Hit(m.start(), m.end(), name, "organisation", priority=1))
-    for m in _P_PARTY.finditer(text):
+    for m in (_P_PARTY.finditer(text) if _any(text, _PARTY_WORDS) else ()):
         out.append(Hit(m.start("party"), m.end("party"), m.group("party"), "organisation", priority=1))
-    for m in _P_ACRONYM.finditer(text):
+    for m in (_P_ACRONYM.finditer(text) if _CAPCAP.search(text) else ()):
         a = m.group("acr")
         if a in _ACRONYM_STOP or a in _TERMS or a.isdigit():
             continue
         out.append(Hit(m.start(), m.end(), a, "organisation", priority=0))
-    for m in _P_LONGABBR.finditer(text):
+    for m in (_P_LONGABBR.finditer(text) if " (" in text else ()):
         long = m.group("long")
         if long in _TERMS or m.group("abbr") in _TERMS:
             continue
@@ -143,7 +174,7 @@ def _org_hits(text: str, chamber: Optional[str]) -> list[Hit]:
         if len(words) >= 1 and not long.startswith(("De ", "Het ", "Een ", "In ", "Op ")):
             out.append(Hit(m.start("long"), m.end("long"), long, "organisation", priority=0))
     house = "Eerste Kamer" if chamber == "EK" else "Tweede Kamer"
-    for m in _P_KAMER.finditer(text):
+    for m in (_P_KAMER.finditer(text) if "Kamer" in text else ()):
         name = "Tweede Kamer" if m.group().startswith("Tweede") else house
         out.append(Hit(m.start(), m.end(), name, "organisation", members="leden", priority=0))
     return out
@@ -151,17 +182,28 @@ def _org_hits(text: str, chamber: Optional[str]) -> list[Hit]:
 
 def _person_hits(text: str) -> list[Hit]:
     out = []
-    for m in _P_TITLE.finditer(text):
+    for m in (_P_TITLE.finditer(text) if _any(text, _TITLE_WORDS) else ()):
         role = m.group("role")
         if role in ("de heer", "mevrouw", "het lid", "de leden", "dhr.", "mw.", "dr.", "prof."):
             role = "Kamerlid" if role in ("het lid", "de leden") else None
         name = m.group("name")
         out.append(Hit(m.start("name"), m.end("name"), name, "person", role=role, priority=1))
-    for rx in (_P_SIGN, _P_APPOS, _P_MOTIE, _P_INITIALS, _P_LEDEN):
+    todo = []
+    if _any(text, _SIGN_WORDS):
+        todo.append(_P_SIGN)
+    if ", " in text and _any(text, _APPOS_WORDS):
+        todo.append(_P_APPOS)
+    if "otie" in text or "mendement" in text:
+        todo.append(_P_MOTIE)
+    if _INITIAL_PRE.search(text):
+        todo.append(_P_INITIALS)
+    if "lid" in text or "leden" in text:
+        todo.append(_P_LEDEN)
+    for rx in todo:
         for m in rx.finditer(text):
             role = m.groupdict().get("role")
             out.append(Hit(m.start("name"), m.end("name"), m.group("name"), "person", role=role, priority=1))
-    for m in _P_LIST.finditer(text):
+    for m in (_P_LIST.finditer(text) if ":" in text else ()):
         base = m.start("list")
         for it in _LIST_ITEM.finditer(m.group("list")):
             out.append(Hit(base + it.start("name"), base + it.end("name"), it.group("name"), "person",

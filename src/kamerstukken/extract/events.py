@@ -5,7 +5,7 @@ import re
 
 from ..model import Document, Event
 from . import lexicon
-from .dates import DATE, resolve
+from .dates import DATE, MONTHS, resolve
 from .sentences import spans
 
 _MEETING_WORD = re.compile(
@@ -26,7 +26,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Event]:
     for (si, pi), hits in sorted(hits_by_paragraph.items()):
         para = doc.sections[si].paragraphs[pi]
         bodies = [h for h in hits if h.kind == "organisation" and _meeting_body(h.name)]
-        if not bodies:
+        if not bodies or not any(mo in para for mo in MONTHS):
             continue
         for s, e in spans(para):
             sb = [h for h in bodies if s <= h.start < e]

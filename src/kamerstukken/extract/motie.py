@@ -1,13 +1,62 @@
-"""Moties: `verzoekt …` / `roept … op` are requests of the Kamer, `spreekt uit …` a position;
-`constaterende` / `overwegende` clauses are the motie's grounds (considerations), not statements."""
+"""Moties: the operative clauses are statements of the Kamer, the grounds are considerations.
+
+`verzoekt …`, `roept … op`, `draagt … op` → request; `spreekt uit …`, `is van mening …` (operative)
+→ position; `betreurt`, `veroordeelt` → concern; `constaterende`, `overwegende`, `van mening dat`,
+`gelet op` (the grounds, before the operative part) → `doc.considerations`.
+"""
 from __future__ import annotations
+
+import re
 
 from ..model import Consideration, Document, Statement
 
+_GROUND = re.compile(
+    r"^\s*(?:(?:en\s+)?(?:tevens|voorts|mede|ook|verder|eveneens|daarnaast|tot\s+slot)\s+)?"
+    r"(?P<kw>constaterende|overwegende|van\s+mening(?:\s+zijnde)?|gelet\s+op|gezien|erkennende|"
+    r"vaststellende|wijzende\s+op|benadrukkende|onderstrepende|in\s+aanmerking\s+nemende|"
+    r"betreurende|verwijzende\s+naar|opmerkende|concluderende|herinnerende)\b", re.I)
+_OPERATIVE = re.compile(
+    r"^\s*(?:(?:en\s+)?(?:tevens|voorts|verder|daarnaast|mede|ook)\s+)?(?:"
+    r"(?P<request>verzoekt|roept\b[^.;]{0,200}?\bop\b|draagt\b[^.;]{0,120}?\bop\b|vraagt|dringt\b[^.;]{0,80}?\baan\b|"
+    r"nodigt\b[^.;]{0,80}?\buit\b|spoort\b[^.;]{0,80}?\baan\b)"
+    r"|(?P<position>spreekt\s+(?:zich\s+)?(?:uit|als\s+(?:haar|zijn)\s+mening\s+uit)|is\s+van\s+mening|"
+    r"stelt\s+vast|bevestigt|steunt|erkent|onderschrijft|wijst\b[^.;]{0,40}?\baf\b|keurt\b[^.;]{0,60}?\b(?:af|goed)\b)"
+    r"|(?P<concern>betreurt|veroordeelt|spreekt\s+(?:haar|zijn)\s+(?:zorg|zorgen|afkeuring)\b[^.;]{0,60}?uit|"
+    r"maakt\s+zich\s+zorgen|is\s+bezorgd)"
+    r"|(?P<decision>besluit))", re.I)
+_OPENING = re.compile(r"^\s*(?:De\s+(?:Tweede\s+|Eerste\s+)?Kamer,?|gehoord\s+de\s+beraadslaging,?)\s*$", re.I)
+_CLOSING = re.compile(r"^\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag", re.I)
+
 
 def is_motie(doc: Document) -> bool:
-    return doc.kind == "motie"
+    """A motie by kind, or by its fixed opening (`De Kamer, gehoord de beraadslaging,`)."""
+    if doc.kind == "motie":
+        return True
+    if doc.kind not in ("other",):
+        return False
+    paras = [p for _, _, p in doc.paragraphs()][:6]
+    return any(re.match(r"\s*gehoord\s+de\s+beraadslaging", p, re.I) for p in paras)
 
 
 def find(doc: Document) -> tuple[list[Statement], list[Consideration]]:
-    return [], []
+    house = "Eerste Kamer" if doc.chamber == "EK" else "Tweede Kamer"
+    statements: list[Statement] = []
+    considerations: list[Consideration] = []
+    for si, sec in enumerate(doc.sections):
+        for pi, para in enumerate(sec.paragraphs):
+            if _OPENING.match(para) or _CLOSING.match(para):
+                continue
+            g = _GROUND.match(para)
+            if g:
+                kw = re.sub(r"\s+", " ", g.group("kw").lower())
+                considerations.append(Consideration(kind=kw, text=para.strip(), section=si, paragraph=pi))
+                continue
+            o = _OPERATIVE.match(para)
+            if o:
+                kind = next(k for k in ("request", "position", "concern", "decision") if o.group(k))
+                text = para.strip()
+                start = para.index(text[:1]) if text else 0
+                statements.append(Statement(kind=kind, actor=house, cue=o.group(kind).strip(), text=text,
+                                            section=si, paragraph=pi, start=start, end=start + len(text),
+                                            topic=sec.heading))
+    return statements, considerations

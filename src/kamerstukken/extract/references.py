@@ -23,9 +23,10 @@ _MEETING = r"(?:[Aa]lgemeen\s+[Oo]verleg|[Cc]ommissiedebat|[Nn]otaoverleg|[Ww]et
 _COMMIT = re.compile(
     rf"\b(?:[Tt]oezegging|toegezegd)\b[^.;]{{0,80}}?\b(?:tijdens|in|bij)\s+het\s+(?P<meet>{_MEETING}(?:\s+(?:over|inzake)\s+[^.;]{{0,60}}?)?\s+(?:op|van)\s+{DATE.pattern})")
 _MEET = re.compile(rf"\b{_MEETING}(?:\s+(?:over|inzake)\s+[^.;]{{0,60}}?)?\s+(?:op|van)\s+{DATE.pattern}")
+_TREATY_LEX = re.compile("(?:" + lexicon.alternation(lexicon.treaties()) + r")(?![\w-])")
+_TREATY_PRE = re.compile("erdrag|kkoord|vereenkomst|andvest|rotocol|afspraken")
 _TREATY = re.compile(
-    r"(?<![\w-])(?:" + lexicon.alternation(lexicon.treaties()) + r")(?![\w-])"
-    r"|\b(?:[Vv]erdrag|[Aa]kkoord(?:en)?|[Oo]vereenkomst|[Hh]andvest|[Pp]rotocol)\s+(?:van|inzake|betreffende)\s+"
+    r"\b(?:[Vv]erdrag|[Aa]kkoord(?:en)?|[Oo]vereenkomst|[Hh]andvest|[Pp]rotocol)\s+(?:van|inzake|betreffende)\s+"
     r"(?:de\s+|het\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
     r"|\b[A-Z][\w]*-(?:verdrag|akkoord(?:en)?|afspraken)\b")
 _LAW = re.compile(
@@ -53,24 +54,29 @@ def find(doc: Document) -> list[Reference]:
             out.append(Reference(kind=kind, text=text, target=target, date=date))
 
     for _, _, para in doc.paragraphs():
-        for m in _KST.finditer(para):
+        # cheap substring tests first: most paragraphs hold no reference at all
+        for m in (_KST.finditer(para) if "nr." in para or "kst-" in para else ()):
             add("kamerstuk", m.group(), _kst_target(m))
-        for m in _RES.finditer(para):
+        for m in (_RES.finditer(para) if "esolutie" in para else ()):
             un = m.group(0).lower().startswith(("vnvr", "vn-v", "veil", "vn")) or m.group("vr")
             add("resolution", m.group(0), f"UNSCR {m.group('n')}" if un else None)
-        for m in _MOTIE.finditer(para):
+        for m in (_MOTIE.finditer(para) if "otie" in para else ()):
             k = _KST.search(m.group())
             add("motie", m.group(), _kst_target(k) if k else None)
-        for m in _COMMIT.finditer(para):
+        for m in (_COMMIT.finditer(para) if "oezegging" in para or "toegezegd" in para else ()):
             add("commitment", m.group())
-        for m in _MEET.finditer(para):
+        for m in (_MEET.finditer(para) if "verleg" in para or "ebat" in para else ()):
             dm = DATE.search(m.group())
             start, _ = resolve(dm, doc.date) if dm else (None, None)
             add("meeting", m.group(), date=start)
-        for m in _TREATY.finditer(para):
-            add("treaty", m.group())
-        for m in _LAW.finditer(para):
+        for m in _TREATY_LEX.finditer(para):
+            if m.start() == 0 or not para[m.start() - 1].isalnum():
+                add("treaty", m.group())
+        if _TREATY_PRE.search(para):
+            for m in _TREATY.finditer(para):
+                add("treaty", m.group())
+        for m in (_LAW.finditer(para) if "wet" in para or "Wet" in para else ()):
             add("law", m.group())
-        for m in _DOC.finditer(para):
+        for m in (_DOC.finditer(para) if "100" in para or "fiche" in para or "ppreciatie" in para else ()):
             add("document", m.group())
     return out
