@@ -202,6 +202,17 @@ from .api.cli import register as _register_web  # noqa: E402  (kst serve, demo, 
 _register_web(app, bench_app)
 
 
+@app.command("eval")
+def eval_cmd(gold: Path = typer.Argument(..., help="Gold JSON (format of shared/gold/kst-28676-235.json)"),
+             file: Optional[Path] = typer.Argument(None, help="Source file to parse, or a record from `kst parse`"),
+             from_gold_text: bool = typer.Option(False, "--gold-text",
+                                                 help="Build the text from the gold's `paragraphs`")):
+    """Score a parse against a gold file and print what is missed."""
+    from .eval import run_eval
+
+    raise typer.Exit(run_eval(gold, file, from_gold_text))
+
+
 def main():
     try:
         app()

@@ -215,3 +215,35 @@ def document_from_gold(gold: dict) -> Document:
         signatories=[Signatory(**s) for s in gold.get("signatories", [])],
         sections=sections,
     )
+
+
+def run_eval(gold_path, file=None, from_gold_text: bool = False, out=None) -> int:
+    """`kst eval`: parse `file` (or read a JSON record, or use the gold's own paragraphs), score it,
+    print the summary and every missed and spurious item. Exit code 0."""
+    import json
+    import sys
+    from pathlib import Path
+
+    from .extract import enrich
+
+    out = out or sys.stdout
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    if from_gold_text or file is None:
+        doc = enrich(document_from_gold(gold))
+    elif str(file).endswith(".json"):
+        doc = Document.from_dict(json.loads(Path(file).read_text(encoding="utf-8")))
+    else:
+        from .pipeline import parse
+
+        doc = parse(file)
+    rep = score(gold, doc)
+    print(rep.summary(), file=out)
+    if rep.missed:
+        print("\nmissed:", file=out)
+        for m in rep.missed:
+            print("  " + m, file=out)
+    if rep.spurious:
+        print("\nnot in gold:", file=out)
+        for m in rep.spurious:
+            print("  " + m, file=out)
+    return 0
