@@ -286,6 +286,20 @@ def test_motie_misprinted_initial_after_the_closing_formula(shared):
     assert "D, van Dijk" not in d.text
 
 
+def test_motie_two_names_on_one_line_and_a_signing_line(shared):
+    d = _doc(shared, "7e396bae-9a58-485f-b673-a4660d4860c8")  # `Jetten en Eerdmans.`
+    assert [s.name for s in d.signatories] == ["R.A.A. Jetten", "B.J. Eerdmans"]
+    d = _doc(shared, "ece828dd-2a06-424f-9bdb-6f96713035a6")  # `Ceder______…`
+    assert [s.name for s in d.signatories][-1] == "D.G.M. Ceder"
+
+
+def test_motie_indiener_only_in_the_meta_is_added_last(shared):
+    d = _doc(shared, "348b299c-cf03-4a7a-a7d4-b3f4c9027209")  # printed: Bushoff; meta: + Dijk
+    assert [s.name for s in d.signatories] == ["T.J. Bushoff", "J.P. Dijk"]
+    assert ("indiener J.P. Dijk is in the metadata but not printed under the text: added at the end"
+            in d.warnings)
+
+
 def test_publication_id_and_printed_head_disagree(shared):
     data = (_moties(shared) / "000997f1-f677-4f1a-9be2-7f0faf8479a7.xml").read_bytes()
     ex = read_xml(data.replace(b"<ondernummer kamer=\"2\">439<", b"<ondernummer kamer=\"2\">493<"), "x.xml")

@@ -447,11 +447,17 @@ def _take_indieners(blocks: list[Block]) -> list[str]:
                 tail.insert(0, i)
             else:
                 break
-    names = []
-    for i in tail:
-        name = _name(blocks[i].text)
-        blocks[i] = Block("signature", name)
-        names.append(name)
+    names: list[str] = []
+    for i in reversed(tail):  # from the end, so that inserting blocks moves no later index
+        text = re.sub(r"[\s_]+$", "", blocks[i].text)  # `Ceder_____`: a line left to sign on
+        # `Jetten en Eerdmans.`: two indieners on one line
+        parts = [p for p in re.split(r"\s+en\s+|\s*[,/]\s+", text.strip().rstrip(".,"))
+                 if p.strip()]
+        if len(parts) < 2 or not all(_is_name(p) for p in parts):
+            parts = [text]
+        found = [_name(p) for p in parts]
+        blocks[i:i + 1] = [Block("signature", n) for n in found]
+        names[:0] = found
     return names
 
 
@@ -471,11 +477,11 @@ def _split_meta_name(full: str) -> tuple[str, str | None, str] | None:
     return m.group(1).strip(), m.group("roep"), m.group("sur").strip()
 
 
-def _with_initials(printed: str, indieners: list[str]) -> tuple[str, bool]:
+def _with_initials(printed: str, indieners: list[str]) -> tuple[str, bool, str | None]:
     """The printed name with the meta's initials in front, when the meta names that person.
 
-    Returns (name, fuzzy): fuzzy when the printed name only nearly matches (a misprint such as
-    `Flac` for meta `A.J. Flach`); the meta's spelling is used then."""
+    Returns (name, fuzzy, the meta entry matched): fuzzy when the printed name only nearly
+    matches (a misprint such as `Flac` for meta `A.J. Flach`); the meta's spelling is used then."""
     p = _fold(printed)
     near = []
     for full in indieners:
@@ -491,7 +497,7 @@ def _with_initials(printed: str, indieners: list[str]) -> tuple[str, bool]:
         else:
             if SequenceMatcher(None, p, fs).ratio() >= 0.85 or (
                     roep and SequenceMatcher(None, p, _fold(f"{roep} {sur}")).ratio() >= 0.85):
-                near.append((initials, sur))
+                near.append((initials, sur, full))
             continue
         # tussenvoegsels after initials in the meta's case: `Van Nispen` → `M. van Nispen`
         meta_words = sur.split()
@@ -499,10 +505,10 @@ def _with_initials(printed: str, indieners: list[str]) -> tuple[str, bool]:
         for k, w in enumerate(words):
             if k < len(meta_words) and _fold(w) == _fold(meta_words[k]) and meta_words[k].islower():
                 words[k] = w.lower()
-        return f"{initials} {' '.join(words)}", False
+        return f"{initials} {' '.join(words)}", False, full
     if len(near) == 1:
-        return f"{near[0][0]} {near[0][1]}", True
-    return printed, False
+        return f"{near[0][0]} {near[0][1]}", True, near[0][2]
+    return printed, False, None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -646,11 +652,21 @@ def _read_kamerstuk(root, ks, ctx: _Ctx, ex: Extracted) -> None:
         indieners = meta.get("OVERHEIDop.indiener", [])
         if printed:
             out["signatories"] = []
+            matched = set()
             for n in printed:
-                name, fuzzy = _with_initials(n, indieners)
+                name, fuzzy, full = _with_initials(n, indieners)
+                matched.add(full)
                 if fuzzy:
                     ex.warnings.append(f"printed indiener {n!r} read as {name!r} (metadata)")
                 out["signatories"].append({"name": name, "role": None})
+            # indieners the metadata names but the print does not (co-signed later): added last
+            for full in indieners:
+                if full not in matched:
+                    parts = _split_meta_name(full)
+                    name = f"{parts[0]} {parts[2]}" if parts else full
+                    out["signatories"].append({"name": name, "role": None})
+                    ex.warnings.append(f"indiener {name} is in the metadata but not printed under "
+                                       "the text: added at the end")
         elif indieners:
             out["signatories"] = [{"name": re.sub(r"\s*\([^)]*\)", "", n), "role": None}
                                   for n in indieners]
