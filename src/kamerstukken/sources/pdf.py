@@ -214,7 +214,10 @@ def _assemble(pages: list[tuple[float, list[_Row]]]) -> Extracted:
             elif prev is not None and k > 0 and r.base - prev.base > max(
                     1.7 * max(r.main_size(), prev.main_size()), 1.4 * leading):
                 blocks.append(Block("line", "", page=pno, y=round(((prev.y1 + r.y0) / 2) / height, 4)))
-            blocks.append(Block("line", text, page=pno, y=round(r.y0 / height, 4), size=r.main_size()))
+            # the first line of a later page starts with a space, as text extracted from the PDF
+            # has it: the cleaner decides by its content whether it continues the paragraph
+            shown = " " + text if k == 0 and prev is not None else text
+            blocks.append(Block("line", shown, page=pno, y=round(r.y0 / height, 4), size=r.main_size()))
             prev, prev_text = r, text
         blocks.extend(notes)
     ex = Extracted(format="pdf", sha256="", blocks=blocks)
