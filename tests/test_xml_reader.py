@@ -551,6 +551,14 @@ def test_external_dtd_is_not_fetched():
     assert [b.text for b in ex.blocks] == ["hallo"]
 
 
+@pytest.mark.parametrize("data", [b"<a>" * 5000 + b"x" + b"</a>" * 5000,
+                                  b"<a>" + b"x" * (11 * 1024 * 1024) + b"</a>"], ids=["deep", "huge-text"])
+def test_safety_limits(data):
+    with pytest.raises(ReadError, match="safety limit") as err:
+        read_xml(data, "big.xml")
+    assert "XML_PARSE_HUGE" not in str(err.value)
+
+
 def test_truncated_xml(shared):
     data = (_moties(shared) / "000997f1-f677-4f1a-9be2-7f0faf8479a7.xml").read_bytes()[:2500]
     with pytest.raises(ReadError) as err:

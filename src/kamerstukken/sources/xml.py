@@ -62,6 +62,11 @@ def _parse(data: bytes, label: str | None) -> etree._Element:
         last = body.count(b"\n") + 1
         col = (getattr(e, "position", None) or (0, 0))[1]
         at_end = bool(line and line >= last and col >= len(body) - body.rfind(b"\n") - 2)
+        msg = re.sub(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", "", msg)
+        if "Excessive depth" in msg or "Resource limit" in msg or "too long" in msg:
+            # libxml2's limits without huge_tree: kept on purpose
+            raise ReadError(label, f"XML exceeds a safety limit (nesting depth 256, text node "
+                                   f"10 MB): {msg}") from None
         if "Premature end" in msg or "not finished" in msg or (at_end and "mismatch" not in msg):
             # the error is on the last line: the file ends before the document does
             what = "XML is truncated (the file ends before the document does)"
