@@ -1,0 +1,270 @@
+"""One test per rule, each on a real sentence from the corpus (seed letter, annotated letters, moties)."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from kamerstukken.extract import enrich
+from kamerstukken.extract.dates import DATE, resolve
+from kamerstukken.extract.sentences import spans
+from kamerstukken.model import Document, Section, Signatory, Source
+
+# The seed's first paragraph: it makes the letter a report of a NATO meeting (its passives are NAVO's).
+SEED_INTRO = ("Hierbij bied ik u het verslag aan van de bijeenkomst van de Noord-Atlantische Raad (NAR) op het "
+              "niveau van de Ministers van Buitenlandse Zaken, die op 1 en 2 december jl. in Brussel bijeen kwam.")
+
+
+def doc_of(*paragraphs: str, kind: str = "brief", date: str = "2015-12-16", heading: str | None = None,
+           sender: str | None = "minister van Buitenlandse Zaken", intro: bool = True) -> Document:
+    paras = ([SEED_INTRO] if intro else []) + list(paragraphs)
+    return Document(id="t", source=Source(format="text", sha256=hashlib.sha256("".join(paras).encode()).hexdigest()),
+                    chamber="TK", kind=kind, date=date, sender=sender, place="Den Haag",
+                    sections=[Section(heading=heading, paragraphs=paras)])
+
+
+def statements_of(*paragraphs: str, **kw) -> list[tuple[str, str]]:
+    doc = enrich(doc_of(*paragraphs, **kw))
+    skip = 1 if kw.get("intro", True) else 0
+    return [(s.kind, s.actor) for s in doc.statements if s.paragraph >= skip]
+
+
+# --- positions -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence,actor", [
+    ("Nederland heeft het belang van deze missie onderstreept.", "Nederland"),
+    ("Verschillende Bondgenoten stelden dat het nu urgent is dat ISIS wordt verslagen.", "Bondgenoten"),
+    ("Velen stelden dat de strijd tegen ISIS moet worden geïntensiveerd, conform ook het gestelde in "
+     "VNVR-resolutie 2249.", "Bondgenoten"),
+    ("Minister Kerry stelde dat ook Rusland hiervan is overtuigd.", "Kerry"),
+    ("Voorts benadrukte Nederland het grote belang van de totstandkoming van een politiek proces om een einde "
+     "te maken aan de burgeroorlog in Syrië.", "Nederland"),  # inversion after an adverbial
+    ("Engageren op deze onderwerpen is dus in het belang van NAVO-landen, zo onderschreef ook Nederland.",
+     "Nederland"),
+    ("Ook Nederland plaatste vraagtekens bij de toegevoegde waarde van een eventuele NAVO-rol in de anti-ISIS "
+     "coalitie.", "Nederland"),
+    ("Het kabinet hecht eraan dat het voorzitterschap van de Eurogroep wordt vervuld door een minister van "
+     "Financiën.", "Nederland"),  # het kabinet in a minister's letter
+])
+def test_position(sentence, actor):
+    assert ("position", actor) in statements_of(sentence)
+
+
+def test_agentless_passive_position_is_the_writers():
+    # "In een separaat gesprek … is steun uitgesproken": the Dutch contribution, no agent
+    got = statements_of("In een separaat gesprek met de Afghaanse Minister van Buitenlandse Zaken is steun "
+                        "uitgesproken voor de inspanningen van de Afghaanse regering om de veiligheidssituatie in "
+                        "het land te verbeteren.")
+    assert got == [("position", "Nederland")]
+
+
+def test_passive_with_explicit_side():
+    assert ("position", "NAVO") in statements_of(
+        "Van de zijde van de NAVO werd steun uitgesproken voor de territoriale integriteit en soevereiniteit "
+        "van Oekraïne, ook in relatie tot de illegale annexatie van de Krim door Rusland.")
+    assert ("position", "Nederland") in statements_of(
+        "Tijdens de sessie over Rusland is van Nederlandse zijde opnieuw aandacht gevraagd voor het belang van "
+        "het op de politieke agenda houden van conventionele en nucleaire wapenbeheersing.")
+    assert ("position", "Nederland") in statements_of(
+        "Tegelijkertijd werd geconstateerd, ook door Nederland, dat samenwerking met Rusland essentieel is voor "
+        "vraagstukken als non-proliferatie van kernwapens.")
+
+
+# --- decisions -----------------------------------------------------------------------------------
+def test_decision_subject_and_inversion():
+    assert ("decision", "NAVO") in statements_of(
+        "De NAVO besloot de zogenaamde fase 1 van de missie op het huidige niveau en binnen de huidige structuur "
+        "te verlengen, gezien de fragiele veiligheidssituatie in het land.")
+    assert ("decision", "NAVO") in statements_of(
+        "Daarnaast heeft de NAVO een strategie aangenomen voor het tegengaan van hybride dreigingen.")
+    assert ("decision", "Bondgenoten") in statements_of(
+        "De Bondgenoten gingen tenslotte akkoord met een verklaring over het «open deur beleid» van de NAVO, "
+        "waarin werd gesteld dat dit beleid onverkort van kracht zal blijven.")
+
+
+def test_agentless_decision_is_the_meeting_body():
+    assert ("decision", "NAVO") in statements_of(
+        "In een korte ceremoniële bijeenkomst is Montenegro uitgenodigd om te beginnen met de "
+        "toetredingsbesprekingen.")
+
+
+def test_agentless_decision_without_a_meeting_is_the_writers():
+    # corpus/letters/027: a letter on a Dutch contribution, not a report of a meeting
+    got = statements_of("Het kabinet heeft besloten tot een aanvullende militaire bijdrage aan NMI van mei 2024 tot "
+                        "en met mei 2025. Daarom is besloten de transporthelikopters ook in te zetten ten behoeve "
+                        "van Operation Inherent Resolve (OIR).", intro=False)
+    assert got == [("decision", "Nederland"), ("decision", "Nederland")]
+
+
+def test_description_is_no_statement():
+    assert statements_of("De bijeenkomst werd geopend in het bijzijn van de Resolute Support partners en de "
+                         "Afghaanse Minister van Buitenlandse Zaken.") == []
+    assert statements_of("Dit besluit werd vastgelegd in een verklaring (zie bijlage 1).") == []
+    assert statements_of("Op 20 maart jl. vond de Raad Buitenlandse Zaken (RBZ) plaats.") == []
+    assert statements_of("Op 3 maart nam ik deel aan het jaarlijkse high level segment.") == []
+
+
+# --- commitments ---------------------------------------------------------------------------------
+def test_commitment_zal_with_actor():
+    assert ("commitment", "Secretaris-Generaal van de NAVO") in statements_of(
+        "De Secretaris-Generaal van de NAVO zal op korte termijn met nadere voorstellen komen als het gaat om "
+        "geruststellende maatregelen voor Turkije.")
+    # the subject of a dat-clause: "… dat de VS … zal benaderen"
+    assert ("commitment", "Verenigde Staten") in statements_of(
+        "Hij kondigde aan dat de VS op korte termijn Bondgenoten individueel zal benaderen om steun te vragen "
+        "voor de strijd tegen ISIS.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "De toetredingsbesprekingen zullen enkele maanden duren.",
+    "Uiteraard zullen de nationale parlementen hierover het laatste woord hebben.",
+    "Op een nader te bepalen moment zal deze moeten overgaan naar fase 2 waarin uitsluitend eenheden in Kaboel "
+    "worden ontplooid.",
+    "Voor een adequaat antwoord op bepaalde hybride dreigingen zal ook een rol zijn weggelegd voor de Europese "
+    "Commissie.",
+])
+def test_reported_future_is_no_commitment(sentence):
+    assert not [k for k, _ in statements_of(sentence) if k == "commitment"]
+
+
+def test_commitment_other_cues():
+    assert ("commitment", "Nederland") in statements_of(
+        "Nederland is (conform ook het gestelde in de artikel 100 brief terzake) tot eind 2016 gecommitteerd aan "
+        "deze missie.")
+    assert ("commitment", "Nederland") in statements_of(
+        "Het is het voornemen van de Nederlandse regering hieraan tijdens het komende EU-Voorzitterschap een "
+        "verdere impuls te geven.")
+    # corpus/letters/007: a promise to inform the Kamer is the writer's
+    assert ("commitment", "Nederland") in statements_of(
+        "In Q1 2026 ontvangt uw Kamer de jaarlijkse voortgangsrapportage.", intro=False)
+
+
+def test_two_kinds_in_one_sentence():
+    got = statements_of("Gezien de brede steun die hiervoor onder Bondgenoten bestaat, is besloten dat de "
+                        "Secretaris-Generaal van de NAVO in de komende periode nadere voorstellen zal uitwerken op "
+                        "welke wijze de dialoog met Rusland kan worden vorm gegeven.")
+    assert ("decision", "NAVO") in got and ("commitment", "Secretaris-Generaal van de NAVO") in got
+
+
+# --- requests and concerns -----------------------------------------------------------------------
+def test_request_in_om_clause_takes_main_actor():
+    got = statements_of("In een separaat gesprek is steun uitgesproken. Verder is van het gesprek gebruik gemaakt "
+                        "om de Afghaanse regering op te roepen volledig samen te werken bij de terugkeer van in "
+                        "Nederland uitgeprocedeerde Afghaanse migranten.")
+    assert ("request", "Nederland") in got
+
+
+def test_concern_waaronder_nederland():
+    assert ("concern", "Nederland") in statements_of(
+        "Verschillende Bondgenoten, waaronder Nederland, spraken hun zorg uit over het gebrek aan democratisch "
+        "pluralisme in Rusland.")
+
+
+def test_coordinated_states_are_one_actor():
+    # corpus/letters/014
+    got = statements_of("Oostenrijk, Kroatië, Tsjechië, Hongarije, Slowakije en Slovenië vroegen aandacht voor de "
+                        "schade aan landbouwgewassen en fruitteelt door vorst en sneeuwval de afgelopen maanden en "
+                        "vroegen de Europese Commissie om aanvullende maatregelen.")
+    actor = "Oostenrijk, Kroatië, Tsjechië, Hongarije, Slowakije en Slovenië"
+    assert ("concern", actor) in got and ("request", actor) in got
+
+
+# --- moties --------------------------------------------------------------------------------------
+MOTIE = ["De Kamer,", "gehoord de beraadslaging,",
+         "overwegende dat in het regeerprogramma is opgenomen dat het kabinet ervoor gaat zorgen dat we de "
+         "verschillende wetten en domeinen beter op elkaar gaan afstemmen;",
+         "constaterende dat onderdeel hiervan is dat er wordt ingezet op arbitrage tussen de zorgwetten;",
+         "verzoekt de regering ervoor te zorgen dat verschillende financiers van de verschillende wetten op "
+         "regionaal niveau afspraken maken over een regionaal budget,",
+         "en gaat over tot de orde van de dag."]
+
+
+def test_motie_request_and_considerations():
+    doc = enrich(doc_of(*MOTIE, kind="motie", intro=False, sender=None))
+    assert [(s.kind, s.actor, s.paragraph) for s in doc.statements] == [("request", "Tweede Kamer", 4)]
+    assert [c.kind for c in doc.considerations] == ["overwegende", "constaterende"]
+    # "zal" and "gaat … zorgen" inside the grounds are no statements
+    assert all(s.kind == "request" for s in doc.statements)
+
+
+def test_motie_spreekt_uit_and_roept_op():
+    doc = enrich(doc_of("De Kamer,", "gehoord de beraadslaging,",
+                        "spreekt uit dat de Nederlandse inzet gericht moet zijn op de-escalatie,",
+                        "roept de regering op zich in EU-verband in te zetten voor sancties,",
+                        "en gaat over tot de orde van de dag.", kind="motie", intro=False, sender=None))
+    assert [(s.kind, s.actor) for s in doc.statements] == [("position", "Tweede Kamer"), ("request", "Tweede Kamer")]
+
+
+# --- entities ------------------------------------------------------------------------------------
+def _entities(*paragraphs):
+    doc = enrich(doc_of(*paragraphs, intro=False))
+    return {(e.kind, e.name): e for e in doc.entities}
+
+
+def test_entities_abbreviations_adjectives_and_offsets():
+    para = ("Hij kondigde aan dat de VS op korte termijn Bondgenoten individueel zal benaderen. De dialoog binnen de "
+            "NAVO Rusland Raad (NRR) en de Afghaanse regering; in VNVR-resolutie 2249.")
+    ents = _entities(para)
+    assert ents[("country", "Verenigde Staten")].key == "US"
+    assert ents[("country", "Afghanistan")].key == "AF"
+    assert ("organisation", "NAVO-Rusland Raad") in ents
+    assert ("organisation", "VN-Veiligheidsraad") in ents
+    m = ents[("country", "Verenigde Staten")].mentions[0]
+    assert para[m.start:m.end] == "VS" == m.text
+
+
+def test_persons_with_roles():
+    ents = _entities("SACEUR en de Commandant van Resolute Support, Generaal Campbell, gaven een getrouw beeld.",
+                     "Minister Kerry stelde dat. Het regime van President Assad.",
+                     "waarbij Oekraïne werd vertegenwoordigd door Pavlo Klimkin, Minister van Buitenlandse Zaken.",
+                     "Aanwezig zijn vier leden der Kamer, te weten: Spies, Samsom, Elias en Jansen en minister "
+                     "Verhoeven van Economische Zaken.")
+    for name in ("Campbell", "Kerry", "Assad", "Pavlo Klimkin", "Spies", "Samsom", "Elias", "Jansen", "Verhoeven"):
+        assert ("person", name) in ents, name
+    assert ("person", "Zaken") not in ents and ("person", "Economische Zaken") not in ents
+
+
+def test_places_and_city_state():
+    ents = _entities("De Raad kwam op 13–14 oktober a.s. in Luxemburg bijeen; Luxemburg steunde het voorstel. "
+                     "De aanslagen in Parijs, Libanon en Sharm-el Sjeik; de Krim; Kaboel.")
+    assert ("place", "Luxemburg") in ents and ("country", "Luxemburg") in ents
+    for p in ("Parijs", "Sharm-el Sjeik", "Krim", "Kaboel"):
+        assert ("place", p) in ents
+    assert ("country", "Libanon") in ents
+
+
+# --- events and references -----------------------------------------------------------------------
+def test_dates_resolved_against_document_date():
+    m = DATE.search("die op 1 en 2 december jl. in Brussel bijeen kwam")
+    assert resolve(m, "2015-12-16") == ("2015-12-01", "2015-12-02")
+    m = DATE.search("van 13–14 oktober a.s. in Luxemburg")
+    assert resolve(m, "2025-10-01") == ("2025-10-13", "2025-10-14")
+    m = DATE.search("op 28 december jl.")
+    assert resolve(m, "2016-01-05")[0] == "2015-12-28"  # jl. looks back over the year end
+
+
+def test_event_of_a_report():
+    doc = enrich(doc_of())
+    assert [(e.name, e.start, e.end, e.place) for e in doc.events] == [
+        ("Noord-Atlantische Raad", "2015-12-01", "2015-12-02", "Brussel")]
+
+
+def test_references():
+    doc = enrich(doc_of(
+        "Daarnaast is, conform ook de toezegging aan uw Kamer tijdens het Algemeen Overleg op 25 november jl., in "
+        "deze sessie het belang van EU-NAVO samenwerking onderschreven.",
+        "de brief van 24 juni 2022 inzake het verslag van de Raad Buitenlandse Zaken (Kamerstuk 21 501-02, nr. 2507) "
+        "en (28 676, nr. 42); de motie van het lid Veltman; de moties Van der Burg c.s. en Erkens c.s.; de "
+        "modernisering van het Weens Document; de akkoorden van Minsk; de Vreemdelingenwet 2000.", intro=False))
+    refs = {(r.kind, r.target or r.date or r.text) for r in doc.references}
+    assert ("kamerstuk", "kst-21501-02-2507") in refs and ("kamerstuk", "kst-28676-42") in refs
+    assert ("meeting", "2015-11-25") in refs
+    assert any(k == "commitment" for k, _ in refs)
+    assert ("motie", "de motie van het lid Veltman") in refs
+    assert ("treaty", "Weens Document") in refs and ("treaty", "akkoorden van Minsk") in refs
+    assert ("law", "Vreemdelingenwet 2000") in refs
+
+
+def test_sentences_keep_abbreviations_and_initials():
+    text = "De Minister van Buitenlandse Zaken, A.G. Koenders stelde o.a. dat het kan. De VS. Kan dat?"
+    got = [text[s:e] for s, e in spans(text)]
+    assert got == ["De Minister van Buitenlandse Zaken, A.G. Koenders stelde o.a. dat het kan.", "De VS.", "Kan dat?"]
