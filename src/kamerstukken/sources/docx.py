@@ -24,6 +24,7 @@ DATE_LINE = re.compile(
     r"^(Voorgesteld|Vastgesteld|Ontvangen|Ingezonden|Den Haag|['\u2019]s-Gravenhage)\b.*\b\d{4}\s*$",
     re.IGNORECASE)
 NR_LINE = re.compile(r"^Nr\.?\s*\d", re.IGNORECASE)
+REPLACES = re.compile(r"^ter vervanging van (die|het|de)\b", re.IGNORECASE)
 HEAD_START = re.compile(r"^(Tweede|Eerste)\s+Kamer|^Vergaderjaar\b", re.IGNORECASE)
 
 
@@ -131,8 +132,13 @@ class _Reader:
                         first = cells[1][0]
                         joined = " ".join([cells[0][0][0]] + [first[0]]
                                           + [c[0][0] for c in cells[2:] if len(c) == 1 and len(c[0][0]) < 40])
+                        rest = list(cells[1][1:])
+                        # `Ter vervanging van die gedrukt onder nr. 8` under a gewijzigde motie is
+                        # part of its heading (the official print sets it in the same capitals)
+                        while rest and REPLACES.match(rest[0][0]):
+                            joined += " " + rest.pop(0)[0].upper()
                         out.append((joined, first[1], first[2], first[3]))
-                        out.extend(cells[1][1:])
+                        out.extend(rest)
                         for c in cells[2:]:
                             if not (len(c) == 1 and len(c[0][0]) < 40):
                                 out.extend(c)
