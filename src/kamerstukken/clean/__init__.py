@@ -9,14 +9,15 @@ from .paragraphs import build_paragraphs, is_element_layout
 __all__ = ["clean_lines", "take_markers"]
 
 
-def clean_lines(blocks: list[Block], element: bool | None = None) -> tuple[list[Block], list[str]]:
+def clean_lines(blocks: list[Block], element: bool | None = None,
+                print_hint: bool = False) -> tuple[list[Block], list[str]]:
     """Printed `line` blocks → `para`/`heading` blocks; other blocks pass through in order.
 
     Returns the blocks and the running-header lines removed (they state the identity)."""
     headers: list[str] = []
     lines: list[Block] = []
     if element is None:
-        element = is_element_layout([b.text.rstrip() for b in blocks if b.kind == "line"])
+        element = is_element_layout([b.text.rstrip() for b in blocks if b.kind == "line"], print_hint)
     passthrough: list[Block] = []
     page_break = False
     for b in blocks:

@@ -19,6 +19,8 @@ def _load_prefixes() -> frozenset[str]:
 
 
 HYPHEN_PREFIXES = _load_prefixes()
+# after an elided compound part the text goes on with a conjunction: `land- en tuinbouw`
+ELISION_WORDS = frozenset({"en", "of", "tot", "noch", "dan", "als"})
 
 
 @lru_cache(maxsize=65536)
@@ -32,6 +34,16 @@ def _breaks(word: str) -> frozenset[int]:
     return frozenset(_HYPHENATOR.positions(word))
 
 
+def is_elision(left: str, right: str) -> bool:
+    """`binnenland-` / `en buitenlandbeleid`: a weglatingsstreepje before a conjunction, unless
+    the two halves make a word a typesetter would break there (`zo-` / `als` → zoals)."""
+    if right not in ELISION_WORDS:
+        return False
+    seg = left.rsplit("-", 1)[-1].lower()
+    whole = seg + right
+    return not known(whole) or len(seg) not in _breaks(whole)
+
+
 class Dehyphenator:
     """Decides line-end hyphens, using the other spellings in the same document first."""
 
@@ -40,9 +52,9 @@ class Dehyphenator:
         for m in _WORD.finditer(document_text):
             w = m.group(0).lower()
             if "-" in w:
-                hyphenated.add(w)
-                for part in w.split("-"):
-                    joined.add(part)
+                parts = w.split("-")
+                hyphenated.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]))
+                joined.update(parts)
             else:
                 joined.add(w)
         self._joined = joined
@@ -77,9 +89,6 @@ class Dehyphenator:
         if lseg[-1] in VOWELS and lright[0] in VOWELS and known(lseg) and known(lright):
             return True
         if lseg in HYPHEN_PREFIXES and known(lright):
-            return True
-        # a name joined to a word: Minsk-afspraken (but Montene-grijnse is a broken name)
-        if seg[0].isupper() and known(lseg) and known(lright) and len(lseg) > 2:
             return True
         # typesetters break only where hyphenation patterns allow; elsewhere a hyphen is real
         if len(lseg) >= 2 and len(whole) > 4 and len(lseg) not in _breaks(whole) \

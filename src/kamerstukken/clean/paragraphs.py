@@ -6,7 +6,7 @@ from importlib import resources
 from statistics import median
 
 from ..sources.base import Block
-from .dehyphen import Dehyphenator
+from .dehyphen import Dehyphenator, is_elision
 
 TERMINAL = tuple(".!?:;")
 # a word broken at the line end: letters (maybe with inner hyphens) then a hyphen
@@ -14,7 +14,7 @@ BROKEN = re.compile(r"([^\W\d_](?:[\w]*-)*[\w]*[^\W\d_])-$", re.UNICODE)
 FIRST_WORD = re.compile(r"^([\w\u00c0-\u024f'’]+)", re.UNICODE)
 
 
-def is_element_layout(lines: list[str]) -> bool:
+def is_element_layout(lines: list[str], print_hint: bool = False) -> bool:
     """One element per line (third-party text, web page) rather than lines wrapped for print.
 
     Print wraps sentences: a line that ends in a word (or a break hyphen) is followed by one that
@@ -22,6 +22,8 @@ def is_element_layout(lines: list[str]) -> bool:
     nonblank = [l.strip() for l in lines if l.strip()]
     if len(nonblank) < 2 or max(len(l) for l in nonblank) > 120:
         return True
+    if print_hint:
+        return False  # the head was laid out for print (or the lines carry page positions)
     wraps = sum(1 for a, b in zip(nonblank, nonblank[1:])
                 if (a[-1:].isalnum() or a.endswith("-")) and b[:1].islower())
     return wraps < max(1, 0.1 * len(nonblank))
@@ -54,7 +56,9 @@ def join_lines(lines: list[str], dehyph: Dehyphenator) -> str:
         elif m and not out.endswith((" -", " –")):
             first = FIRST_WORD.match(line)
             right = first.group(1) if first else line.split()[0]
-            if dehyph.keep_hyphen(m.group(1), right):
+            if is_elision(m.group(1), right):
+                out = out + " " + line
+            elif dehyph.keep_hyphen(m.group(1), right):
                 out = out + line
             else:
                 out = out[:-1] + line

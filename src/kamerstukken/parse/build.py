@@ -19,7 +19,10 @@ def build_document(ex: Extracted) -> Document:
     if any(b.kind == "line" for b in body):
         from ..clean import clean_lines, take_markers
 
-        body, headers = clean_lines(body, element=True if head.pop("layout", None) else None)
+        layout_hint = head.pop("layout", None)
+        if any(b.y is not None for b in body if b.kind == "line"):
+            layout_hint = "print"  # lines with positions come from a PDF page
+        body, headers = clean_lines(body, element={"element": True}.get(layout_hint), print_hint=layout_hint == "print")
         body = take_markers(body)
         for line in headers + list(ex.meta.get("running_headers", [])):
             found = parse_running_header(line)

@@ -49,7 +49,7 @@ def _find_anchor(texts: list[str], limit: int) -> int | None:
         has_num = m.group("num") or (i + 1 < len(texts) and NUMBER_ONLY.match(texts[i + 1] or ""))
         if not has_num:
             continue
-        window = texts[max(0, i - 12):i]
+        window = texts[max(0, i - 40):i]
         if any(split_dossier(w) or SESSION_LINE.match(w) or CHAMBER_RE.match(w) for w in window if w):
             return i
     for i, t in enumerate(texts[:limit]):
@@ -78,12 +78,13 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
     # walk back over the head lines above the anchor
     start = anchor
     j = anchor - 1
-    while j >= 0 and anchor - j <= 14:
+    while j >= 0 and anchor - j <= 40:
         t = texts[j]
         if not t or CHAMBER_RE.match(t) or SESSION_LINE.match(t) or SKIP_LINES.match(t) \
                 or split_dossier(t) or (blocks[j].kind == "masthead"):
             start = j
-        elif any(split_dossier(texts[x]) for x in range(max(0, j - 10), j) if texts[x]):
+        elif any(split_dossier(texts[x]) for x in range(max(0, j - 30), j) if texts[x]) \
+                and not any(NR_RE.match(texts[x]) for x in range(j, anchor)):
             start = j  # a dossier title on its own line, or wrapped
         else:
             break
@@ -144,6 +145,8 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
     if nr:
         if nr.group("num"):
             meta["number"] = nr.group("num")
+            if nr.group("rest") and structured is False:
+                meta["layout"] = "print"  # `Nr. 235  BRIEF VAN …` on one line, as printed
             if nr.group("rest"):
                 heading_parts.append(nr.group("rest"))
         else:
