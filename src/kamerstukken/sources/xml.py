@@ -520,7 +520,6 @@ def _with_initials(printed: str, indieners: list[str]) -> tuple[str, bool, str |
 # the readers per schema
 
 _ID_IN_URL = re.compile(r"/((?:kst|h|ah|blg|stb|stcrt|trb|gmb)-[A-Za-z0-9-]+?)(?:/metadata\.xml|\.xml)?$")
-_KST_ID = re.compile(r"^kst-(\d+)(?:-([A-Z]+|\d+))?-(\w+)$")
 _H_ID = re.compile(r"^h-(tk|ek)-(\d{4})(\d{4})-")
 
 
