@@ -197,6 +197,16 @@ def bench_search(docs: int = typer.Option(1_000_000, "--docs", help="Synthetic d
     run_bench(docs=docs, db=db, queries=queries, workdir=workdir, as_json=as_json)
 
 
+@bench_app.command("parse")
+def bench_parse(moties: int = typer.Option(1000, "--moties", help="Moties laid out as PDF text"),
+                pdfs: int = typer.Option(200, "--pdfs", help="Moties made into PDFs"),
+                as_json: bool = typer.Option(False, "--json")):
+    """Text → record MB/s per core (moties as PDF text, the seed) and PDF → record vs PyMuPDF."""
+    from .bench_parse import run as run_parse_bench
+
+    run_parse_bench(moties=moties, pdfs=pdfs, as_json=as_json)
+
+
 from .api.cli import register as _register_web  # noqa: E402  (kst serve, demo, bench serve)
 
 _register_web(app, bench_app)
