@@ -242,7 +242,7 @@ _SKIP = {"metadata", "meta", "kamerstukkop", "dossier", "stuknr", "datumtekst", 
          "spreker-info", "markeertijdbegin", "markeertijdeind", "isdraad", "isvoorzitter",
          "parlisid", "aanvangstijd", "eindtijd", "voortzetting", "zaken", "nr", "li.nr",
          "titel"}
-_PARA = {"al", "considerans.al", "wie", "alineaitem", "item-titel-sub", "slotformulering-al"}
+_PARA = {"al", "considerans.al", "wie", "alineaitem"}
 _BULLETS = set("•–-—·◦▪*")
 
 
