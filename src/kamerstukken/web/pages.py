@@ -34,8 +34,8 @@ env.globals.update(link=render.link, KIND_LABELS=render.KIND_LABELS,
 router = APIRouter(include_in_schema=False)
 
 
-def page(name: str, status: int = 200, **context) -> HTMLResponse:
-    return HTMLResponse(env.get_template(name).render(**context), status_code=status)
+def page(template: str, status: int = 200, **context) -> HTMLResponse:
+    return HTMLResponse(env.get_template(template).render(**context), status_code=status)
 
 
 def store_of(request: Request) -> ContextManager[Store]:
