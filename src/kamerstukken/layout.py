@@ -227,7 +227,7 @@ def wrap(paragraph: str, measure: Callable[[str], float], limit: float, hyphenat
                 if used + space + measure(left) <= limit:
                     lines.append(f"{line} {left}")
                     if breaks is not None:
-                        breaks.append(Break(index, tok, left, tok[at:], not add))
+                        breaks.append(Break(index, *(_no_sup(x) for x in (tok, left, tok[at:])), not add))
                     tokens[i] = tok[at:]
                     break
             else:
@@ -240,10 +240,15 @@ def wrap(paragraph: str, measure: Callable[[str], float], limit: float, hyphenat
     return lines
 
 
-def with_markers(text: str, notes: list) -> str:
-    """Print footnote markers right after their offset, as the PDF shows them (`1)1.`)."""
+SUP_OPEN, SUP_CLOSE = "\x01", "\x02"   # brackets a superscript marker while a PDF line is set
+
+
+def with_markers(text: str, notes: list, sup: bool = False) -> str:
+    """Print footnote markers right after their offset, as the PDF shows them (`1)1.`); in a PDF
+    they are set in superscript."""
     for marker, offset in sorted(notes, key=lambda n: -n[1]):
-        text = text[:offset] + marker + text[offset:]
+        mark = f"{SUP_OPEN}{marker}{SUP_CLOSE}" if sup else marker
+        text = text[:offset] + mark + text[offset:]
     return text
 
 
@@ -365,7 +370,23 @@ TOP, BOTTOM = 80.0, 842.0 - 95.0  # body area of pages after the first / bottom 
 
 def _measure(font, size: float) -> Callable[[str], float]:
     """Width of a word in points; cached, since lines are filled word by word."""
-    return lru_cache(maxsize=65536)(lambda s: font.text_length(s, fontsize=size))
+    def width(s: str) -> float:
+        if SUP_OPEN in s:
+            plain, sup = _split_sup(s)
+            return font.text_length(plain, fontsize=size) + font.text_length(sup, fontsize=size * 0.6)
+        return font.text_length(s, fontsize=size)
+
+    return lru_cache(maxsize=65536)(width)
+
+
+def _no_sup(s: str) -> str:
+    """A token as it reads once the parser took its footnote marker out."""
+    return re.sub(f"{SUP_OPEN}.*?{SUP_CLOSE}", "", s)
+
+
+def _split_sup(s: str) -> tuple[str, str]:
+    parts = re.split(f"{SUP_OPEN}(.*?){SUP_CLOSE}", s)
+    return "".join(parts[0::2]), "".join(parts[1::2])
 
 
 @lru_cache(maxsize=2)
@@ -451,6 +472,15 @@ def layout_pdf(stuk: Stuk, size: float = SIZE, bottom: Optional[float] = None) -
     note_text = dict(stuk.footnotes)
     state["y"] = y
 
+    def put_line(x, y, ln):
+        # superscript markers: smaller and raised, right after the word, as official PDFs set them
+        for k, piece in enumerate(re.split(f"{SUP_OPEN}(.*?){SUP_CLOSE}", ln)):
+            if not piece:
+                continue
+            fs = size * 0.6 if k % 2 else size
+            put(x, y - (size * 0.35 if k % 2 else 0), piece, False, fs)
+            x += fr.text_length(piece, fontsize=fs)
+
     def put_notes():
         ny = bottom + 24
         for marker, text in notes_here:
@@ -458,13 +488,13 @@ def layout_pdf(stuk: Stuk, size: float = SIZE, bottom: Optional[float] = None) -
             ny += 9
 
     for pi, para in enumerate(stuk.paragraphs):
-        text = with_markers(para, stuk.markers.get(pi, []))
+        text = with_markers(para, stuk.markers.get(pi, []), sup=True)
         for ln in wrap(text, regular, width, index=pi, breaks=breaks):
             if state["y"] > bottom - 9 * len(notes_here):
                 put_notes()
                 notes_here = []
                 new_page()
-            put(COL, state["y"], ln)
+            put_line(COL, state["y"], ln)
             for marker, _ in stuk.markers.get(pi, []):
                 if marker in note_text and all(m != marker for m, _ in notes_here):
                     notes_here.append((marker, note_text[marker]))

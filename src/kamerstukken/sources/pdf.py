@@ -54,7 +54,17 @@ class _Row:
 
     def text(self) -> str:
         self.parts.sort(key=lambda p: p[0])
-        return " ".join(" ".join(p[1].split()) for p in self.parts if p[1].strip())
+        out, prev = "", None
+        for p in self.parts:
+            t = " ".join(p[1].split())
+            if not t:
+                continue
+            # a part that touches the one before (a superscript footnote marker set on its own
+            # baseline, `1)` + `1` + `.`) continues it without a space
+            touching = prev is not None and p[0] - prev[4] < 0.25 * min(p[2], prev[2])
+            out = f"{out}{t}" if touching or not out else f"{out} {t}"
+            prev = p
+        return out
 
     def main_size(self) -> float:
         sizes: Counter = Counter()
