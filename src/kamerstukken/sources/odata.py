@@ -6,8 +6,9 @@ record; a Zaak with exactly one expanded `Document`. Several records in one file
 (`"Verwijderd": true`: the API nulls all their fields).
 
 The id is the official `kst-…` where the record carries it (expanded `HuidigeDocumentVersie`
-→ `ExterneIdentifier` / `DocumentPublicatie.Identifier`), else the TK document number
-(`2025D19046`). `Volgnummer` is the stuk's number within its dossier (positive for
+→ `ExterneIdentifier` / `DocumentPublicatie.Identifier`), or built from an expanded
+`Kamerstukdossier` or, for a gewijzigde motie, from the dossier of the motie it replaces
+(`(t.v.v. 19637-3370)` in Onderwerp); else the TK document number (`2025D19046`). `Volgnummer` is the stuk's number within its dossier (positive for
 Kamerstukken; checked against the XML of 3,628 moties, see tests/test_odata_reader.py).
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .base import Extracted
 __all__ = ["read_odata", "kind_from_soort"]
 
 _KST_ID = re.compile(r"^kst-(\d{3,6})(?:-([A-Z]{1,6}|\d{1,3}))?-([0-9A-Za-z]+)$")
+_TVV = re.compile(r"\(t\.v\.v\.\s*(\d{3,6})(?:-([A-Z]{1,6}|\d{1,3}))?-(\d+[a-z]?)\s*\)\s*$")
 _DOC_NR = re.compile(r"^\d{4}D\d{3,6}$")
 NO_TEXT = "OData record: metadata only, the document's text is not in the record"
 
@@ -177,6 +179,16 @@ def read_odata(data: bytes, label: str | None) -> Extracted:
                                f"{official}")
         meta["number"] = m.group(3)
         meta["id"] = official
+    elif meta.get("number") and meta["kind"] in ("motie", "amendement") and _TVV.search(onderwerp or ""):
+        # `Gewijzigde motie … (t.v.v. 19637-3370)`: a motie replaces one printed in its own
+        # dossier, so the dossier is the replaced one's (checked against the XML: 272 of 272)
+        m = _TVV.search(onderwerp)
+        meta["dossier"] = [{"number": m.group(1), "suffix": m.group(2),
+                            "title": titel if titel and titel != onderwerp else None}]
+        suffix = f"{m.group(2)}-" if m.group(2) else ""
+        meta["id"] = f"kst-{m.group(1)}-{suffix}{meta['number']}"
+        ex.warnings.append(f"dossier {m.group(1)} taken from the stuk this one replaces "
+                           f"(t.v.v. {m.group(1)}-{suffix}{m.group(3)})")
     elif meta["dossier"] and meta.get("number"):
         d = meta["dossier"][0]
         meta["id"] = f"kst-{d['number']}-{d['suffix']}-{meta['number']}" if d["suffix"] \
