@@ -1,0 +1,155 @@
+"""One test per cleaning rule, each on real sentences from the corpus (seed, moties, letters)."""
+import pytest
+
+import kamerstukken
+from kamerstukken.clean import clean_lines, take_markers
+from kamerstukken.clean.dehyphen import Dehyphenator, is_elision
+from kamerstukken.clean.footnotes import MarkerScanner
+from kamerstukken.clean.headers import is_footer, is_running_header
+from kamerstukken.clean.paragraphs import is_element_layout
+from kamerstukken.parse.metadata import (
+    kind_from_heading, parse_dutch_date, parse_session_year, sender_from_heading, session_year_for,
+    split_dossier,
+)
+from kamerstukken.sources.base import Block
+
+D = Dehyphenator("")
+
+
+def paragraphs(*lines: str) -> list[str]:
+    blocks, _ = clean_lines([Block("line", l) for l in lines], element=False)
+    return [b.text for b in take_markers(blocks) if b.kind == "para"]
+
+
+@pytest.mark.parametrize("left,right,keep", [
+    # seed: breaks inside words are joined …
+    ("NAVO-verdrags", "gebied", False), ("geïntensi", "veerd", False), ("geruststel", "lende", False),
+    ("samenge", "werkt", False), ("Montene", "grijnse", False), ("groepe", "ringen", False),
+    ("toetredings", "kandidaten", False), ("veiligheids", "situatie", False),
+    # … real hyphens are kept: a capital or acronym on either side
+    ("Noord", "Atlantische", True), ("EU", "lidstaten", True), ("anti", "ISIS", True),
+    ("NAVO", "Oekraïne", True),
+    # the Dutch vowel clash in compounds (moties: defensie-uitgaven, media-aanbod, politie-inzet)
+    ("defensie", "uitgaven", True), ("media", "aanbod", True), ("politie", "inzet", True),
+    ("informatie", "uitwisseling", True),
+    # a prefix written with a hyphen (seed: non-proliferatie)
+    ("non", "proliferatie", True),
+    # a chain of words (motie: lik-op-stukbeleid)
+    ("lik-op", "stukbeleid", True),
+])
+def test_line_end_hyphen(left, right, keep):
+    assert D.keep_hyphen(left, right) is keep
+
+
+def test_the_documents_own_spelling_decides():
+    """Motie 3355d24f: `EU-Israël-associatieakkoord` is printed whole earlier in the text."""
+    text = ("constaterende dat artikel 2 van het EU-Israël-associatieakkoord de partijen verplicht; "
+            "verzoekt het kabinet …")
+    assert Dehyphenator(text).keep_hyphen("EU-Israël", "associatieakkoord") is True
+    assert D.keep_hyphen("EU-Israël", "associatieakkoord") is False
+
+
+def test_weglatingsstreepje_before_a_conjunction():
+    assert is_elision("binnenland", "en") is True
+    assert is_elision("zo", "als") is False  # zoals, broken as zo-/als
+    assert paragraphs("respect voor mensenrechten in hun binnenland-",
+                      "en buitenlandbeleid;") == ["respect voor mensenrechten in hun binnenland- en buitenlandbeleid;"]
+
+
+def test_seed_lines_are_rejoined():
+    assert paragraphs(
+        "gehouden over de bedreigingen aan de zuidflank van het NAVO-verdrags-",
+        "gebied en het bestrijden van hybride dreigingen. Tijdens het diner is",
+    ) == ["gehouden over de bedreigingen aan de zuidflank van het NAVO-verdragsgebied en het "
+          "bestrijden van hybride dreigingen. Tijdens het diner is"]
+
+
+def test_hyphen_after_a_number_is_kept_without_space():
+    # motie 1a01575a: `(36 600-VI, nr. 91)` broken after the hyphen
+    assert paragraphs("overwegende dat de Kamer in de aangenomen motie-Van Nispen/Palmen (36 600-",
+                      "VI, nr. 91) heeft uitgesproken dat er een landelijk dekkend netwerk") == [
+        "overwegende dat de Kamer in de aangenomen motie-Van Nispen/Palmen (36 600-VI, nr. 91) "
+        "heeft uitgesproken dat er een landelijk dekkend netwerk"]
+
+
+def test_page_break_line_joins_or_starts_by_content():
+    paras = paragraphs(
+        "opnieuw steun uitgesproken aan Turkije, dat zich aan de eigen zuidgrens",
+        "geconfronteerd ziet met militaire uitdagingen maar ook met terroristische",
+        " dreigingen (zie bijlage 2)1. De Secretaris-Generaal van de NAVO zal op",
+        "korte termijn met nadere voorstellen komen.",
+        " De NAVO besloot de zogenaamde fase 1 van de missie (waarbij er in",
+        "zowel Kaboel als de regio’s eenheden worden ontplooid) te verlengen.",
+    )
+    assert len(paras) == 2
+    assert "maar ook met terroristische dreigingen (zie bijlage 2). De Secretaris-Generaal" in paras[0]
+    assert paras[1].startswith("De NAVO besloot")
+
+
+def test_running_headers_and_first_page_footer():
+    assert is_running_header("Tweede Kamer, vergaderjaar 2015–2016, 28 676, nr. 235 2")
+    assert is_running_header("Tweede Kamer, vergaderjaar 2024–2025, 21 501-30, nr. 654")
+    assert not is_running_header("Tweede Kamer der Staten-Generaal 2")
+    for line in ("kst-36600X-62", "kst-21501-30-654", "ISSN 0921 - 7371", "’s-Gravenhage 2025"):
+        assert is_footer(line), line
+    assert is_footer("2") and not is_footer("2", page_numbers=False)
+
+
+def test_footnote_markers_follow_the_sequence():
+    scan = MarkerScanner()
+    text, found = scan.take("Dit besluit werd vastgelegd in een verklaring (zie bijlage 1)1.")
+    assert text == "Dit besluit werd vastgelegd in een verklaring (zie bijlage 1)." and found == [("1", 61)]
+    # letter 010: a marker glued to a word; NIB2 (an acronym with a number) is no marker
+    text, found = scan.take("de Raad Justitie en Binnenlandse Zaken op 9 en 10 juni 2022 in Luxemburg2. "
+                            "de Netwerk- en informatiebeveiligingsrichtlijn (NIB2)")
+    assert "in Luxemburg." in text and "(NIB2)" in text and [m for m, _ in found] == ["2"]
+    # motie 126c5111: CO2 is a formula, and 3 is not the next marker
+    assert MarkerScanner().take("de daadwerkelijke uitstoot van CO2 in 2022")[1] == []
+
+
+def test_layout_is_told_by_wrapped_sentences():
+    third_party = ["De Kamer,", "gehoord de beraadslaging,",
+                   "verzoekt de regering de Spreidingswet per direct in te trekken,",
+                   "en gaat over tot de orde van de dag.", "Baudet"]
+    assert is_element_layout(third_party)
+    printed = ["overwegende dat TBO's subsidie ontvangen voor natuurbeheer op gronden die",
+               "zij zelf beheren uit hoofde van het SNL;", "",
+               "constaterende dat de uitvoering van natuurbeheer op verpachte gronden veel-",
+               "al wordt gedaan door boeren;"]
+    assert not is_element_layout(printed)
+
+
+def test_element_split_by_inline_markup_is_rejoined():
+    blocks, _ = clean_lines([Block("line", l) for l in [
+        "overwegende dat de Kamer bij motie (", "36 410-VI, nr. 87",
+        ") in ruime meerderheid heeft uitgesproken dat het kabinet op EU-niveau frequent aandacht moet vragen;",
+        "verzoekt de regering, in lijn met genoemde motie, bij de overleggen in te zetten,",
+        "constaterende dat de daadwerkelijke uitstoot van CO", "2", "in 2022 11,3 megaton CO", "2", "bedroeg;"]],
+        element=True)
+    assert [b.text for b in blocks] == [
+        "overwegende dat de Kamer bij motie (36 410-VI, nr. 87) in ruime meerderheid heeft uitgesproken "
+        "dat het kabinet op EU-niveau frequent aandacht moet vragen;",
+        "verzoekt de regering, in lijn met genoemde motie, bij de overleggen in te zetten,",
+        "constaterende dat de daadwerkelijke uitstoot van CO2 in 2022 11,3 megaton CO2 bedroeg;"]
+
+
+def test_metadata_rules():
+    assert parse_dutch_date("Den Haag, 16 december 2015") == "2015-12-16"
+    assert parse_dutch_date("Voorgesteld 31 februari 2024") is None
+    assert parse_session_year("Vergaderjaar 2015–2016") == "2015-2016"
+    assert split_dossier("21 501-20 Europese Raad") == ("21501", "20", "Europese Raad")
+    assert split_dossier("36 410 VII") == ("36410", "VII", "")
+    assert kind_from_heading("TWEEDE NADER GEWIJZIGDE MOTIE VAN HET LID EERDMANS") == "motie"
+    assert kind_from_heading("GEWIJZIGE MOTIE VAN HET LID INGE VAN DIJK") == "motie"  # misprint
+    assert kind_from_heading("VERSLAG VAN EEN SCHRIFTELIJK OVERLEG") == "verslag"
+    assert kind_from_heading("NOTA NAAR AANLEIDING VAN HET VERSLAG") == "nota"
+    assert sender_from_heading("BRIEF VAN DE MINISTER-PRESIDENT, MINISTER VAN ALGEMENE ZAKEN") == \
+        "minister-president, minister van Algemene Zaken"
+    # the vergaderjaar opens on Prinsjesdag, 20 September 2022
+    assert session_year_for("2022-09-19") == "2021-2022" and session_year_for("2022-09-20") == "2022-2023"
+
+
+def test_not_a_kamerstuk_gets_a_record_with_warnings():
+    doc = kamerstukken.parse("Boodschappenlijst\nmelk\nbrood\n".encode(), extract=False)
+    assert doc.kind == "other" and doc.id.startswith("sha256:")
+    assert any("not recognisably a Kamerstuk" in w for w in doc.warnings)
