@@ -157,7 +157,10 @@ def _org_hits(text: str, chamber: Optional[str]) -> list[Hit]:
         if name.startswith("Raad") and len(name.split()) == 1:
             continue
         name = name[0].upper() + name[1:] if name.lower().startswith("ministerie") else name
-        out.append(Hit(m.start(), m.end(), name, "organisation", priority=1))
+        end = m.end()
+        while name[-1:].isdigit():  # a footnote marker glued on: "…Voedselkwaliteit1"
+            name, end = name[:-1], end - 1
+        out.append(Hit(m.start(), end, name, "organisation", priority=1))
     for m in (_P_PARTY.finditer(text) if _any(text, _PARTY_WORDS) else ()):
         out.append(Hit(m.start("party"), m.end("party"), m.group("party"), "organisation", priority=1))
     for m in (_P_ACRONYM.finditer(text) if _CAPCAP.search(text) else ()):
@@ -223,9 +226,31 @@ def _select(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def paragraph_hits(text: str, chamber: Optional[str] = None) -> list[Hit]:
-    """All entity hits in one paragraph, non-overlapping, in text order."""
-    return _select(_lex_hits(text) + _org_hits(text, chamber) + _person_hits(text))
+def paragraph_hits(text: str, chamber: Optional[str] = None, known: Optional[re.Pattern] = None,
+                   known_names: Optional[dict] = None) -> list[Hit]:
+    """All entity hits in one paragraph, non-overlapping, in text order. `known` matches the bare
+    surnames of persons found elsewhere in the document ("Kuleba riep op" after "Minister … Kuleba")."""
+    hits = _lex_hits(text) + _org_hits(text, chamber) + _person_hits(text)
+    if known is not None:
+        for m in known.finditer(text):
+            if _word_start(text, m.start()):
+                hits.append(Hit(m.start(), m.end(), known_names[m.group()], "person", priority=0))
+    return _select(hits)
+
+
+def known_persons(hits_by_paragraph: dict) -> tuple[Optional[re.Pattern], dict]:
+    """A pattern of the surnames of the persons found, to find their later bare mentions."""
+    names: dict[str, str] = {}
+    for hits in hits_by_paragraph.values():
+        for h in hits:
+            if h.kind == "person":
+                last = re.split(r"\s|\.", h.name)[-1]
+                if len(last) > 3 and last[0].isupper():
+                    names.setdefault(last, h.name)
+                names.setdefault(h.name, h.name)
+    if not names:
+        return None, {}
+    return re.compile("(?:" + lexicon.alternation(names) + r")(?![\w])"), names
 
 
 def find(doc: Document, hits_by_paragraph: dict) -> list[Entity]:

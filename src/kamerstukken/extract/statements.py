@@ -32,6 +32,7 @@ _SUBORD = re.compile(
     r"(?:,\s*|\s)(?P<conj>dat|om|omdat|zodat|indien|wanneer|terwijl|hoewel|nadat|voordat|waarin|waarbij|"
     r"waarmee|waardoor|die|of)\s", re.I)
 _COORD = re.compile(r"(?:,\s+(?:maar|en|doch)\s|;\s|:\s|,\s+(?:waarna|zo)\s)")
+_DEMONSTRATIVE = re.compile(r"(?:betreft|is|was|zal|zullen|kan|moet|wordt|werd|heeft|geldt|blijkt|lijkt)\b")
 _AUX = frozenset(
     "heeft hebben had hadden is zijn was waren werd werden wordt worden zal zullen kan kunnen wil willen "
     "moet moeten gaat gaan kwam kwamen ben bent".split())
@@ -71,6 +72,11 @@ _AGENT = re.compile(
     r"\b(?:ook\s+)?door\s+(?P<a>[^,.;]{1,80}?)(?=[,.;]|\s(?:en|dat|om|te)\b|$)"
     r"|\b[Vv]an\s+(?:de\s+)?zijde\s+van\s+(?P<b>[^,.;]{1,60}?)(?=\s+(?:is|werd|werden|wordt|zijn|werden)\b|[,.;])"
     r"|\b[Vv]an\s+(?P<c>[A-Z][a-zë]+e)\s+zijde\b")
+_FUTURE_MARK = re.compile(
+    r"\b(?:zal|zullen|ontvangt|toekomen|blijv\w*|binnenkort|spoedig|voor\s+de\s+zomer|na\s+afloop|later|nader|"
+    r"separaat|uiterlijk|Q[1-4]|voor\s+het\s+einde|tegemoet|houden)\b")
+_THIS_LETTER = re.compile(r"\b(?:[Mm]et|[Ii]n|[Mm]iddels)\s+deze\s+brief\b|\b[Hh]ierbij\b|\bvan\s+de\s+gelegenheid\s+gebruik\b")
+_EXPECTED = re.compile(r"\b[Nn]aar\s+verwachting\b")
 _PASSIVE_CLAUSE = re.compile(r"\b(?:wordt|werd|werden|worden)\b")
 _MOTIE_CONTEXT = re.compile(r"\b(?:motie|[Hh]ierin)\b")
 _EXPLICIT_NL = re.compile(r"\b(?:waaronder|ook\s+door|zo\s+\w+\s+ook|onder\s+wie|onder\s+leiding\s+van|"
@@ -89,6 +95,8 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
     """Everything in a paragraph that can be the subject of a statement, with its normal name."""
     out: list[Actor] = []
     for h in hits:
+        if text[h.end:h.end + 1] == "-" and h.kind != "person":
+            continue  # "EU-inzet", "NAVO-landen": a modifier, not the actor
         if h.kind == "person":
             out.append(Actor(h.start, h.end, h.name, 3))
         elif h.kind == "organisation":
@@ -152,6 +160,7 @@ class Context:
     council: Optional[str] = None  # what "de Raad" is
     members: Optional[str] = None  # what "Velen" are
     motie: bool = False
+    writer: Optional[str] = None  # whose voice the letter's own evaluations are
     chamber: Optional[str] = "TK"
     askers: Optional[str] = None  # "Vragen van het lid Eppink (BBB) en Van der Staaij (SGP)"
 
@@ -205,6 +214,8 @@ def _clause(sent: str, cue_pos: int) -> tuple[int, bool, Optional[str]]:
         c = m.group("conj").lower()
         if c == "die" and m.start() == 0:
             continue
+        if c in ("dat", "die") and _DEMONSTRATIVE.match(sent, m.end()):
+            continue  # "Wat dat betreft zal …", "dat is": a pronoun, not a conjunction
         start, sub, conj = m.end(), True, c
     for m in _COORD.finditer(sent, 0, cue_pos):
         if m.end() > start:
@@ -215,7 +226,13 @@ def _clause(sent: str, cue_pos: int) -> tuple[int, bool, Optional[str]]:
 def _subject(sent: str, actors: list[Actor], cstart: int, cue_pos: int, sub: bool) -> Optional[Actor]:
     """The grammatical subject of the clause starting at `cstart` (sentence offsets)."""
     if sub:
-        return _head_actor(actors, sent, cstart, len(sent))
+        a = _head_actor(actors, sent, cstart, len(sent))
+        if a is None and re.search(r",\s*die\s$", sent[max(0, cstart - 6):cstart]):
+            # "… Eurocommissaris Ciolos, die aangeeft dat": the relative pronoun is its antecedent
+            prev = [x for x in actors if x.end <= cstart and cstart - x.end <= 7]
+            if prev:
+                return prev[-1]
+        return a
     # subject first
     a = _head_actor(actors, sent, cstart, cue_pos + 1 if cue_pos > cstart else len(sent))
     if a is not None and a.start <= cue_pos:
@@ -244,14 +261,18 @@ def _participle_voice(sent: str, cstart: int, cue_start: int, cue_end: int) -> s
 
 
 def _agent(sent: str, actors: list[Actor], hits_in: list[Actor]) -> Optional[str]:
-    m = _AGENT.search(sent)
-    if not m:
-        return None
-    if m.group("c"):  # "van Nederlandse zijde"
-        return _ADJ_COUNTRY.get(m.group("c"))
-    s = m.start("a") if m.group("a") else m.start("b")
-    a = _head_actor(actors, sent, s, len(sent))
-    return a.name if a else None
+    """The agent of a passive: `door X`, `van de zijde van X`, `van Nederlandse zijde`."""
+    for m in _AGENT.finditer(sent):
+        if m.group("c"):  # "van Nederlandse zijde"
+            name = _ADJ_COUNTRY.get(m.group("c"))
+            if name:
+                return name
+            continue
+        s = m.start("a") if m.group("a") else m.start("b")
+        a = _head_actor(actors, sent, s, len(sent))
+        if a:
+            return a.name
+    return None
 
 
 _ADJ_COUNTRY = {f: t.name for f, t in lexicon.terms().items() if t.adjective}
@@ -273,22 +294,36 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
     found = sorted(((m, fam) for fam, rx in _CUES[kind] for m in [rx.search(sent)] if m),
                    key=lambda x: (x[1] != "inform", x[0].start()))
     # "Zoals ik eerder heb aangegeven, …": a cue in a zoals-clause refers back, it states nothing
-    zoals_end = sent.find(",") if re.match(r"(?:Zoals|Conform)\b", sent) else -1
+    zoals_end = sent.find(",") if sent.startswith("Zoals ") else -1
     for m, fam in found:
-        if m.start() < zoals_end:
+        if m.start() < zoals_end and len(sent[m.end():zoals_end].split()) <= 8:
             continue
         if fam == "question":
             if not sent.rstrip().endswith("?"):
                 continue
             return (ctx.askers or prev_actor or "Tweede Kamer"), m.group()
+        cstart, sub, conj = _clause(sent, m.start())
         if fam == "inform":
-            if ctx.writer_is_nl:
+            # a promise needs a future; "Met deze brief informeer ik uw Kamer" is the letter itself
+            if ctx.writer_is_nl and _FUTURE_MARK.search(sent) and not _THIS_LETTER.search(sent):
                 return "Nederland", m.group()
+            continue
+        if fam == "writer":
+            subj = _subject(sent, actors, cstart, m.start(), sub)
+            if subj is not None and subj.name not in _COUNTRY_NAMES - {"Nederland"}:
+                return subj.name, m.group()
+            if ctx.writer:
+                return ctx.writer, m.group()
+            continue
+        if fam == "volgens":
+            a = _head_actor(actors, sent, m.end(), len(sent))
+            if a:
+                return a.name, m.group()
             continue
         cstart, sub, conj = _clause(sent, m.start())
         if explicit_nl and fam != "zal":
             return "Nederland", m.group()
-        if kind == "decision" and re.search(r"\b(?:[Dd]it|[Hh]et|[Dd]at|[Ee]en|[Dd]eze)\s+besluit\b(?!\s+van)", sent[max(0, m.start() - 6):m.end()]):
+        if kind == "decision" and re.search(r"\b(?:[Dd]it|[Hh]et|[Dd]at|[Ee]en|[Dd]eze)\s+besluit\b(?!\s+van)", sent[max(0, m.start() - 6):m.end() + 5]):
             continue
         if fam == "noun":
             own = re.match(r"\s+van\s+(?:het\s+lid\s+|de\s+leden\s+)?", sent[m.end():])
@@ -303,7 +338,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             subj = _subject(sent, actors, cstart, m.start(), sub)
             return (subj.name if subj else (ctx.members or "Bondgenoten")), m.group()
         if fam == "zal":
-            if conj == "om" or not _future_ok(sent, m.end()):
+            if conj == "om" or not _future_ok(sent, m.end()) or _EXPECTED.search(sent, 0, m.start()):
                 continue
             subj = _subject(sent, actors, cstart, m.start(), sub)
             if subj is None and re.search(r"\bworden\b", sent[m.end():]):
@@ -368,6 +403,10 @@ def _context(doc: Document, hits_by_paragraph: dict) -> Context:
     sender = (doc.sender or "").lower()
     ctx.writer_is_nl = doc.kind in ("brief", "antwoord", "other", "nota", "memorie-van-toelichting") or \
         "minister" in sender or "staatssecretaris" in sender
+    if ctx.writer_is_nl:
+        ctx.writer = "Nederland"
+    elif doc.kind == "advies-raad-van-state":
+        ctx.writer = "Afdeling advisering van de Raad van State"
     ctx.chamber = doc.chamber
     terms = lexicon.terms()
     first = [(k, doc.sections[k[0]].paragraphs[k[1]]) for k in sorted(hits_by_paragraph)[:4]]
