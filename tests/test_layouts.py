@@ -19,7 +19,7 @@ from conftest import CORPUS
 from kamerstukken.layout import find_fonts, layout_pdf, layout_text, split_points, stuk_from_xml
 from kamerstukken.pipeline import parse
 
-SAMPLE = 320
+SAMPLE = 480
 FIELDS = ("id", "chamber", "session_year", "dossier", "number", "date", "kind", "heading")
 
 

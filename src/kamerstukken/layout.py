@@ -267,7 +267,7 @@ class TextLayout:
     pages: int
 
 
-def layout_text(stuk: Stuk, width: int = 75, page_lines: Optional[int] = None,
+def layout_text(stuk: Stuk, width: Optional[int] = None, page_lines: Optional[int] = None,
                 first_page_footer: Optional[bool] = None, form_feed: Optional[bool] = None) -> TextLayout:
     """Text like `corpus/seed/kst-28676-235.txt`: the masthead, the body wrapped at ~`width`
     characters with line-end hyphenation, and page breaks with running headers.
@@ -275,6 +275,8 @@ def layout_text(stuk: Stuk, width: int = 75, page_lines: Optional[int] = None,
     Page length, footer and form feeds vary per document (deterministically) so that breaks fall
     in different places; pass them to fix them."""
     v = _variant(stuk, "text")
+    if width is None:
+        width = 70 + (v >> 12) % 11  # about 75 characters, as official PDFs set them
     if page_lines is None:
         page_lines = 22 + v % 23
     if first_page_footer is None:
