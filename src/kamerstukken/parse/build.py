@@ -39,7 +39,9 @@ def build_document(ex: Extracted) -> Document:
     for key in ("session_year", "number"):
         if layout.get(key) and head.get(key) and layout[key] != head[key]:
             warnings.append(f"running header says {key} {layout[key]}, the head says {head[key]}")
-    if not meta.get("session_year") and meta.get("date") and (meta.get("dossier") or meta.get("number")):
+    heading_kind = meta.get("kind") or kind_from_heading(meta.get("heading"))
+    if not meta.get("session_year") and meta.get("date") and (
+            meta.get("dossier") or meta.get("number") or heading_kind != "other"):
         meta["session_year"] = session_year_for(meta["date"])
         warnings.append("vergaderjaar not printed; derived from the date")
     sections, footnotes, annexes, signatories, body_warnings = assemble(body, meta)
@@ -59,9 +61,10 @@ def build_document(ex: Extracted) -> Document:
         for field in ("session_year", "date"):
             if not meta.get(field):
                 warnings.append(f"no {field} found")
-        if not dossiers and kind != "handelingen":
+        # Handelingen and committee decision lists are not numbered stukken of a dossier
+        if not dossiers and kind not in ("handelingen", "besluitenlijst"):
             warnings.append("no dossier number found")
-        if not number and kind != "handelingen":
+        if not number and kind not in ("handelingen", "besluitenlijst"):
             warnings.append("no stuk number found")
     if not any(s["paragraphs"] if isinstance(s, dict) else s.paragraphs for s in sections):
         warnings.append("no body text found")

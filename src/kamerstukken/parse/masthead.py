@@ -71,7 +71,7 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
         # masthead blocks without a recognisable Nr. still belong to the head
         heads = [i for i, b in enumerate(blocks) if b.kind == "masthead"]
         if not heads:
-            return {}, blocks
+            return _loose_head(texts[:60]), blocks
         anchor = heads[-1]
     meta: dict = {"dossier": []}
     warnings: list[str] = []
@@ -208,6 +208,28 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
     meta["head_warnings"] = warnings
     rest = [b for b in blocks[end:]]
     return meta, rest
+
+
+TITLE_PREFIX = re.compile(r"^(?:Document|Titel|Onderwerp)\s*:\s*", re.IGNORECASE)
+COMMITTEE_RE = re.compile(r"^Voortouwcommissie\s*:\s*(?P<c>(?:vaste|algemene)\s+commissie\s+voor\s+.+)$",
+                          re.IGNORECASE)
+
+
+def _loose_head(texts: list[str]) -> dict:
+    """No printed Kamerstuk head (a besluitenlijst, a note): take what the first lines state,
+    without taking any line out of the text."""
+    meta: dict = {}
+    for t in texts:
+        if not t:
+            continue
+        if not meta.get("date") and (m := PLACE_DATE_RE.match(t)):
+            meta["place"] = m.group("place").replace("\u2019", "'")
+            meta["date"] = parse_dutch_date(m.group("date"))
+        elif not meta.get("heading") and HEADING_START.match(TITLE_PREFIX.sub("", t)) and len(t) < 200:
+            meta["heading"] = TITLE_PREFIX.sub("", t)
+        elif not meta.get("sender") and (m := COMMITTEE_RE.match(t)):
+            meta["sender"] = m.group("c")
+    return meta
 
 
 RUNNING_HEADER = re.compile(
