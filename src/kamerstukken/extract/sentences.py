@@ -9,7 +9,9 @@ nr nrs blz d.d o.a i.v.m m.b.t t.a.v e.d e.a c.s bijv resp ca dhr mw mr dr drs i
 vgl zgn z.g i.c i.e e.g etc mln mld vs ivm mbt tav incl excl min max wo jr st ds kst red cf
 """.split())
 
-_END = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[\"«„‘(\[]?[A-Z0-9À-Ý])|[.!?…]+[\"»”’)\]]*\s*$")
+# a footnote marker may follow the full stop: "de motie van het lid Veltman.1 Hierin werd …"
+_END = re.compile(r"[.!?…]+\d{1,2}(?=\s+[\"«„‘]?[A-ZÀ-Ý][a-z])|[.!?…]+[\"»”’)\]]*(?=\s+[\"«„‘(\[]?[A-Z0-9À-Ý])"
+                  r"|[.!?…]+[\"»”’)\]]*\s*$")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -23,7 +25,8 @@ def spans(text: str) -> list[tuple[int, int]]:
     for m in _END.finditer(text):
         if m.start() <= start:
             continue
-        if text[m.start()] == "." and m.group().startswith(".") and len(m.group().rstrip()) == 1:
+        if text[m.start()] == "." and m.group().startswith(".") and len(m.group().rstrip()) == 1 \
+                or (m.group()[:1] == "." and m.group()[1:].isdigit()):
             wm = _WORD_BEFORE.search(text, start, m.start())
             word = wm.group(1) if wm else ""
             if not word.isupper():  # "VS." ends a sentence, "Dhr." does not

@@ -35,7 +35,7 @@ _COORD = re.compile(r"(?:,\s+(?:maar|en|doch)\s|;\s|:\s|,\s+(?:waarna|zo)\s)")
 _DEMONSTRATIVE = re.compile(r"(?:betreft|is|was|zal|zullen|kan|moet|wordt|werd|heeft|geldt|blijkt|lijkt)\b")
 _AUX = frozenset(
     "heeft hebben had hadden is zijn was waren werd werden wordt worden zal zullen kan kunnen wil willen "
-    "moet moeten gaat gaan kwam kwamen ben bent".split())
+    "moet moeten gaat gaan kwam kwamen ben bent heb hebt".split())
 _PASSIVE_AUX = frozenset("is zijn was waren werd werden wordt worden".split())
 _PERFECT_AUX = frozenset("heeft hebben had hadden".split())
 _SKIP = frozenset(
@@ -64,7 +64,8 @@ _ROLE_OF = re.compile(
     r"\b(?P<role>Secretaris-Generaal|[Vv]oorzitter|Hoge\s+Vertegenwoordiger|[Pp]resident|[Dd]agelijks\s+bestuur|"
     r"Board\s+of\s+Governors)\s+van\s+(?:de|het)\s+")
 _RAAD = re.compile(r"\b(?:[Dd]e|[Dd]eze)\s+(?:[a-z]+e\s+)?Raad\b(?!\s+(?:van|voor)\b)")
-_MINISTERS = re.compile(r"\b[Dd]e\s+ministers\b(?!\s+van\s+alle)")
+_DOC_OF = re.compile(
+    r"\b[\w-]*(?:strategie|rapport|verslag|analyse|verklaring|conclusies|mededeling|advies|werkprogramma)\s+van\s+(?:de|het)\s+")
 _FRACTIE = re.compile(r"\b(?:[Dd]e\s+)?leden\s+van\s+de\s+(?P<f>[\w-]+-fractie)|\b(?:[Dd]e\s+)?(?P<f2>[A-Z][\w-]*-fractie)")
 _PRONOUN_3 = re.compile(r"\b(?:Hij|Zij|hij|zij)\b")
 _VOORZ = re.compile(r"\b(?P<adj>[A-Z][a-zë]+e)\s+[Vv]oorzitterschap\b")
@@ -74,7 +75,7 @@ _AGENT = re.compile(
     r"|\b[Vv]an\s+(?P<c>[A-Z][a-zë]+e)\s+zijde\b")
 _FUTURE_MARK = re.compile(
     r"\b(?:zal|zullen|ontvangt|toekomen|blijv\w*|binnenkort|spoedig|voor\s+de\s+zomer|na\s+afloop|later|nader|"
-    r"separaat|uiterlijk|Q[1-4]|voor\s+het\s+einde|tegemoet|houden)\b")
+    r"separaat|uiterlijk|Q[1-4]|voor\s+het\s+einde|tegemoet)\b")
 _THIS_LETTER = re.compile(r"\b(?:[Mm]et|[Ii]n|[Mm]iddels)\s+deze\s+brief\b|\b[Hh]ierbij\b|\bvan\s+de\s+gelegenheid\s+gebruik\b")
 _EXPECTED = re.compile(r"\b[Nn]aar\s+verwachting\b")
 _PASSIVE_CLAUSE = re.compile(r"\b(?:wordt|werd|werden|worden)\b")
@@ -134,9 +135,10 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
     for m in _RAAD.finditer(text):
         out.append(Actor(m.start(), m.end(), ctx.council or "Raad", 0))
-    if ctx.body:
-        for m in _MINISTERS.finditer(text):
-            out.append(Actor(m.start(), m.end(), ctx.body, 0))
+    for m in _DOC_OF.finditer(text):
+        nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
+        if nxt is not None:  # "de fragiliteitsstrategie van de Wereldbank wijst op": the Wereldbank
+            out.append(Actor(m.start(), nxt.end, nxt.name, 2))
     for m in _FRACTIE.finditer(text):
         out.append(Actor(m.start(), m.end(), m.group("f") or m.group("f2"), 2))
     for m in _VOORZ.finditer(text):
@@ -340,11 +342,20 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
         if fam == "zal":
             if conj == "om" or not _future_ok(sent, m.end()) or _EXPECTED.search(sent, 0, m.start()):
                 continue
-            subj = _subject(sent, actors, cstart, m.start(), sub)
-            if subj is None and re.search(r"\bworden\b", sent[m.end():]):
+            seg_end = _FUTURE_VERB_END.search(sent, m.end())
+            seg = sent[m.end():seg_end.start() if seg_end else len(sent)]
+            nxt = re.match(r"\s+(\w+)", seg)
+            direct_inf = nxt is not None and nxt.group(1).endswith("en") and nxt.group(1) != "worden" and sub
+            if not direct_inf and re.search(r"\bworden\b", seg):
+                # a passive future: a promise only with an agent ("… door de RAZEB") or to the Kamer
                 ag = _agent(sent, actors, actors)
                 if ag:
                     return ag, m.group()
+                if ctx.writer_is_nl and re.search(r"\b(?:u|uw\s+Kamer|de\s+Kamer)\b", sent) and \
+                        re.search(r"\b(?:geïnformeerd|gesteld|toegezonden|gezonden)\b", seg):
+                    return "Nederland", m.group()
+                continue
+            subj = _subject(sent, actors, cstart, m.start(), sub)
             if subj is None:
                 # a passive promise to the Kamer: "dan zal u hierover worden geïnformeerd"
                 if ctx.writer_is_nl and re.search(r"\b(?:u|uw\s+Kamer)\b[^.]{0,40}\bworden\s+geïnformeerd", sent[m.end():]):
@@ -365,6 +376,8 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             return (ag or ctx.body or prev_actor or "Nederland"), m.group()
         if fam == "ptc":
             voice = _participle_voice(sent, cstart, m.start(), m.end())
+            if voice == "none" and re.search(r"\b(?:de|het|een|deze|dit|die)\s+(?:\w+\s+)?$", sent[max(0, m.start() - 25):m.start()]):
+                continue  # "De vervroegd aangenomen Agenda": an adjective, not a verb
             if voice == "none":
                 subj = _subject(sent, actors, cstart, m.start(), sub)
                 if subj:
