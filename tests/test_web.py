@@ -1,4 +1,4 @@
-"""Pages and feeds through the test client (SQLite), and the HTML builders on their own."""
+"""Pages and feeds through the test client (both engines), and the HTML builders on their own."""
 from __future__ import annotations
 
 import re
@@ -13,19 +13,23 @@ from kamerstukken.model import Statement
 from kamerstukken.store import open_store
 from kamerstukken.web.render import render_paragraph, safe_snippet
 
+from storefixtures import ENGINES, drop, store_url
 from webhelpers import HOSTILE_ID, SCRIPT_TEXT, SCRIPT_TITLE, hostile_doc, sample_docs
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
+@pytest.fixture(scope="module", params=ENGINES)
+def client(request, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("web")
-    url = f"sqlite:///{tmp / 'web.db'}"
-    with open_store(url) as store:
-        store.put_many(list(sample_docs()) + [hostile_doc(tmp)])
-    with TestClient(create_app(url)) as c:
-        yield c
+    url = store_url(request.param, tmp)
+    store = open_store(url)
+    store.put_many(list(sample_docs()) + [hostile_doc(tmp)])
+    try:
+        with TestClient(create_app(url)) as c:
+            yield c
+    finally:
+        drop(store)
 
 
 def test_home_has_search_box_and_newest(client):

@@ -32,6 +32,7 @@ def create_app(store_url: str, token: Optional[str] = None, *, max_upload: int =
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        stores.warm_up()
         yield
         stores.close()
 
