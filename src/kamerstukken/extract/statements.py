@@ -165,6 +165,7 @@ class Context:
     writer: Optional[str] = None  # whose voice the letter's own evaluations are
     chamber: Optional[str] = "TK"
     askers: Optional[str] = None  # "Vragen van het lid Eppink (BBB) en Van der Staaij (SGP)"
+    last_fractie: Optional[str] = None  # in a verslag, the fractie whose questions follow
 
 
 def _tokens_between(text: str, a: int, b: int) -> list[str]:
@@ -301,13 +302,14 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
         if m.start() < zoals_end and len(sent[m.end():zoals_end].split()) <= 8:
             continue
         if fam == "question":
-            if not sent.rstrip().endswith("?"):
+            if not re.sub(r"\d+$", "", sent.rstrip()).endswith("?"):
                 continue
-            return (ctx.askers or prev_actor or "Tweede Kamer"), m.group()
+            return (ctx.askers or ctx.last_fractie or prev_actor or "Tweede Kamer"), m.group()
         cstart, sub, conj = _clause(sent, m.start())
         if fam == "inform":
             # a promise needs a future; "Met deze brief informeer ik uw Kamer" is the letter itself
-            if ctx.writer_is_nl and _FUTURE_MARK.search(sent) and not _THIS_LETTER.search(sent):
+            if ctx.writer_is_nl and _FUTURE_MARK.search(sent) and not _THIS_LETTER.search(sent) \
+                    and not re.search(r"\b(?:gevraagd|verzocht|verzoek)\b", sent):
                 return "Nederland", m.group()
             continue
         if fam == "writer":
@@ -376,7 +378,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             return (ag or ctx.body or prev_actor or "Nederland"), m.group()
         if fam == "ptc":
             voice = _participle_voice(sent, cstart, m.start(), m.end())
-            if voice == "none" and re.search(r"\b(?:de|het|een|deze|dit|die)\s+(?:\w+\s+)?$", sent[max(0, m.start() - 25):m.start()]):
+            if voice == "none" and re.search(r"\b(?:de|het|een|deze|dit|die)\s+(?:\w+\s+)?$", sent[max(0, m.start() - 25):m.start()], re.I):
                 continue  # "De vervroegd aangenomen Agenda": an adjective, not a verb
             if voice == "none":
                 subj = _subject(sent, actors, cstart, m.start(), sub)
@@ -457,7 +459,13 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
     out: list[Statement] = []
     for si, sec in enumerate(doc.sections):
         sec_ctx = ctx
+        hf = _FRACTIE.search(sec.heading or "")
+        if hf:
+            ctx.last_fractie = hf.group("f") or hf.group("f2")
         for pi, para in enumerate(sec.paragraphs):
+            hf = _FRACTIE.search(para) if "fractie" in para else None
+            if hf:
+                ctx.last_fractie = hf.group("f") or hf.group("f2")
             if not _ANY_CUE.search(para):
                 continue
             hits = hits_by_paragraph.get((si, pi), [])
