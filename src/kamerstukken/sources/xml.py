@@ -11,8 +11,11 @@ first. Name form: the printed name, with the initials from the XML meta (`OVERHE
 put in front where the meta names the same person: printed `Rikkers-Oosterkamp` with meta
 `M.G.F. Rikkers-Oosterkamp` → `M.G.F. Rikkers-Oosterkamp`; printed `Peter de Groot` with meta
 `P.C. (Peter) de Groot` → `P.C. de Groot`; printed `Kostić` with meta `I. Kostic` → `I. Kostić`.
-Without meta (most files only link to an external metadata record) the printed form is kept:
-`Van Nispen`, `Inge van Dijk`.
+Without meta (most files only link to an external metadata record) the initials come from the
+list of members in data/kamerleden.tsv (Tweede Kamer open data, Persoon) when the printed name
+names exactly one member there: `Van Nispen` → `M. van Nispen`, `Inge van Dijk` → `I. van Dijk`;
+a name that names no member or several (`Jansen`) stays as printed. So one person has one name
+across the corpus.
 """
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ import hashlib
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
 
 from lxml import etree
 
@@ -516,6 +521,52 @@ def _with_initials(printed: str, indieners: list[str]) -> tuple[str, bool, str |
     return printed, False, None
 
 
+_INITIALS_ONLY = re.compile(r"^((?:[A-Z][a-z]{0,2}\.?)+)\s+(.+)$")
+
+
+@lru_cache(maxsize=1)
+def _members() -> dict[str, list[str]]:
+    """Printed form (folded) → initialled names, from data/kamerleden.tsv.
+
+    Columns: name as cited (`Van der Plas`), first name + surname, initials + surname."""
+    out: dict[str, list[str]] = {}
+    try:
+        text = resources.files("kamerstukken.data").joinpath("kamerleden.tsv").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return out
+    for line in text.splitlines():
+        row = line.split("\t")
+        if line.startswith("#") or len(row) < 3 or not row[2].strip():
+            continue
+        m = _INITIALS_ONLY.match(row[2].strip())
+        if not m:
+            continue
+        # `M.G.F Rikkers-Oosterkamp`: the list sometimes drops the last full stop
+        initials = m.group(1) if m.group(1).endswith(".") else m.group(1) + "."
+        name = f"{initials} {m.group(2)}"
+        for key in {_fold(row[0]), _fold(row[1])}:
+            if key and name not in out.setdefault(key, []):
+                out[key].append(name)
+    return out
+
+
+def _member_name(printed: str) -> tuple[str, bool]:
+    """`Van Nispen` → `M. van Nispen` when exactly one member is cited so; else as printed.
+
+    A name printed with its last letter or two missing (`Kosti`, `Grinwi`, `Van Nispe`) is read
+    as the one member whose name it starts; returns (name, misprint)."""
+    key = _fold(printed)
+    found = _members().get(key, [])
+    if len(found) == 1:
+        return found[0], False
+    if not found and len(key) >= 4:
+        near = {n for k, names in _members().items() if k.startswith(key) and len(k) - len(key) <= 2
+                for n in names}
+        if len(near) == 1:
+            return near.pop(), True
+    return printed, False
+
+
 # ---------------------------------------------------------------------------------------------
 # the readers per schema
 
@@ -660,6 +711,10 @@ def _read_kamerstuk(root, ks, ctx: _Ctx, ex: Extracted) -> None:
             for n in printed:
                 name, fuzzy, full = _with_initials(n, indieners)
                 matched.add(full)
+                if full is None:
+                    name, cut = _member_name(n)
+                    if cut:
+                        ex.warnings.append(f"printed indiener {n!r} read as {name!r} (member list)")
                 if fuzzy:
                     ex.warnings.append(f"printed indiener {n!r} read as {name!r} (metadata)")
                 out["signatories"].append({"name": name, "role": None})
