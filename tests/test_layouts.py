@@ -125,12 +125,21 @@ def test_metadata_agrees_across_forms(cases, field):
 
 @pytest.mark.parametrize("form", ["text", "pdf"])
 def test_paragraphs_agree_with_xml(cases, form):
+    """The same paragraphs as the XML parse. Where the XML splits one sentence over two `al`
+    elements the XML reader mends it, while print shows two paragraphs: the same text in more
+    paragraphs counts as agreeing then."""
     if form not in cases[0]:
         pytest.skip("no TrueType font with Dutch characters for the PDF layout")
-    wrong = [(c["pid"], paragraphs(c[form]), paragraphs(c["xml"])) for c in cases
-             if paragraphs(c[form]) != paragraphs(c["xml"])]
+    exact, wrong = 0, []
+    for c in cases:
+        got, want = paragraphs(c[form]), paragraphs(c["xml"])
+        if got == want:
+            exact += 1
+        elif not (" ".join(got) == " ".join(want) and len(got) > len(want)):
+            wrong.append((c["pid"], got, want))
     rate = 1 - len(wrong) / len(cases)
-    print(f"paragraphs {form}: {rate:.2%} of moties identical to the XML parse")
+    print(f"paragraphs {form}: {rate:.2%} of moties agree with the XML parse "
+          f"({exact / len(cases):.2%} paragraph for paragraph)")
     first = None
     if wrong:
         pid, got, want = wrong[0]

@@ -49,8 +49,12 @@ class Stuk:
 
     @property
     def kst_id(self) -> str:
-        num = self.dossiers[0][0].replace(" ", "") if self.dossiers else "0"
-        return f"kst-{num}-{self.number}"
+        """`kst-36410-VIII-67` from the printed `36 410 VIII` (an `(R2184)` is not part of it)."""
+        m = re.match(r"^([\d ]+?)(?:\s*-\s*(\w+)|\s+([IVXLC]+|[A-Z])\b)?(?:\s*\(R\s*\d+\))?$",
+                     self.dossiers[0][0] if self.dossiers else "0")
+        num = m.group(1).replace(" ", "") if m else "0"
+        suffix = (m.group(2) or m.group(3)) if m else None
+        return f"kst-{num}-{suffix}-{self.number}" if suffix else f"kst-{num}-{self.number}"
 
 
 def dash(session_year: str) -> str:
@@ -150,8 +154,11 @@ def stuk_from_xml(data: bytes) -> Stuk:
             t = text(el)
         if t:
             paragraphs.append(t)
+    date_line = f"Voorgesteld {dutch_date(iso)}" if iso else ""
+    if stuk.find(".//datumtekst/datum") is None and text(stuk.find(".//datumtekst")):
+        date_line = text(stuk.find(".//datumtekst"))  # printed as the XML has it, typos and all
     return Stuk(session_year=year, dossiers=dossiers, number=number, heading=text(stuk.find("titel")),
-                date_line=f"Voorgesteld {dutch_date(iso)}" if iso else "", paragraphs=paragraphs)
+                date_line=date_line, paragraphs=paragraphs)
 
 
 # ---------------------------------------------------------------------------------------------
