@@ -90,7 +90,14 @@ _ACRONYM_STOP = frozenset(
 _P_LONGABBR = re.compile(
     rf"(?P<long>[{UP}][\w-]+(?:\s(?:van\sde\s|voor\sde\s|van\shet\s|en\s|voor\s|van\s)?[{UP}][\w-]+)*)\s\((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)"
 )
-_P_KAMER = re.compile(r"\b(?:uw|de|der|Tweede)\sKamer\b")
+_P_KAMER = re.compile(r"\b(?:[Uu]w|[Dd]e|der|Tweede)\sKamer\b")
+
+
+def _council_key(name: str) -> str:
+    return re.sub(r"\b(?:voor|van|de|het|en)\b|[,\s]", "", name.lower())
+
+
+_COUNCIL_KEYS = {_council_key(t.name): t.name for t in _TERMS.values() if t.kind == "organisation"}
 
 
 @dataclass
@@ -157,6 +164,7 @@ def _org_hits(text: str, chamber: Optional[str]) -> list[Hit]:
         if name.startswith("Raad") and len(name.split()) == 1:
             continue
         name = name[0].upper() + name[1:] if name.lower().startswith("ministerie") else name
+        name = _COUNCIL_KEYS.get(_council_key(name), name)  # "Raad voor Werkgelegenheid en …" → the lexicon's
         end = m.end()
         while name[-1:].isdigit():  # a footnote marker glued on: "…Voedselkwaliteit1"
             name, end = name[:-1], end - 1

@@ -70,8 +70,8 @@ _FRACTIE = re.compile(r"\b(?:[Dd]e\s+)?leden\s+van\s+de\s+(?P<f>[\w-]+-fractie)|
 _PRONOUN_3 = re.compile(r"\b(?:Hij|Zij|hij|zij)\b")
 _VOORZ = re.compile(r"\b(?P<adj>[A-Z][a-zë]+e)\s+[Vv]oorzitterschap\b")
 _AGENT = re.compile(
-    r"\b(?:ook\s+)?door\s+(?P<a>[^,.;]{1,80}?)(?=[,.;]|\s(?:en|dat|om|te)\b|$)"
-    r"|\b[Vv]an\s+(?:de\s+)?zijde\s+van\s+(?P<b>[^,.;]{1,60}?)(?=\s+(?:is|werd|werden|wordt|zijn|werden)\b|[,.;])"
+    r"\b(?:ook\s+)?door\s+(?P<a>)"
+    r"|\b[Vv]an\s+(?:de\s+)?zijde\s+van\s+(?P<b>)"
     r"|\b[Vv]an\s+(?P<c>[A-Z][a-zë]+e)\s+zijde\b")
 _FUTURE_MARK = re.compile(
     r"\b(?:zal|zullen|ontvangt|toekomen|blijv\w*|binnenkort|spoedig|voor\s+de\s+zomer|na\s+afloop|later|nader|"
@@ -236,6 +236,14 @@ def _subject(sent: str, actors: list[Actor], cstart: int, cue_pos: int, sub: boo
             if prev:
                 return prev[-1]
         return a
+    # a main clause after a comma: "De Raad sprak over Afghanistan, Nederland bracht … onder de aandacht"
+    for cm in re.finditer(r",\s", sent[cstart:cue_pos]):
+        p = cstart + cm.end()
+        if any(x.end == cstart + cm.start() for x in actors):
+            continue  # "Oostenrijk, Kroatië, …": a list, not a new clause
+        a = _head_actor(actors, sent, p, cue_pos + 1)
+        if a is not None and 0 <= cue_pos - a.end <= 2:
+            return a
     # subject first
     a = _head_actor(actors, sent, cstart, cue_pos + 1 if cue_pos > cstart else len(sent))
     if a is not None and a.start <= cue_pos:
@@ -263,6 +271,13 @@ def _participle_voice(sent: str, cstart: int, cue_start: int, cue_end: int) -> s
     return "none"
 
 
+def _participle_aux(sent: str, cstart: int, cue_end: int) -> Optional[str]:
+    for w in _tokens_between(sent, cstart, min(len(sent), cue_end + 30)):
+        if w in _PERFECT_AUX or w in _PASSIVE_AUX:
+            return w
+    return None
+
+
 def _agent(sent: str, actors: list[Actor], hits_in: list[Actor]) -> Optional[str]:
     """The agent of a passive: `door X`, `van de zijde van X`, `van Nederlandse zijde`."""
     for m in _AGENT.finditer(sent):
@@ -271,7 +286,7 @@ def _agent(sent: str, actors: list[Actor], hits_in: list[Actor]) -> Optional[str
             if name:
                 return name
             continue
-        s = m.start("a") if m.group("a") else m.start("b")
+        s = m.start("a") if m.group("a") is not None else m.start("b")
         a = _head_actor(actors, sent, s, len(sent))
         if a:
             return a.name
@@ -309,7 +324,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
         if fam == "inform":
             # a promise needs a future; "Met deze brief informeer ik uw Kamer" is the letter itself
             if ctx.writer_is_nl and _FUTURE_MARK.search(sent) and not _THIS_LETTER.search(sent) \
-                    and not re.search(r"\b(?:gevraagd|verzocht|verzoek)\b", sent):
+                    and not re.search(r"\b(?:gevraagd|verzocht|verzoek|[Ee]erder|reeds|werd|werden)\b", sent):
                 return "Nederland", m.group()
             continue
         if fam == "writer":
@@ -380,6 +395,14 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             voice = _participle_voice(sent, cstart, m.start(), m.end())
             if voice == "none" and re.search(r"\b(?:de|het|een|deze|dit|die)\s+(?:\w+\s+)?$", sent[max(0, m.start() - 25):m.start()], re.I):
                 continue  # "De vervroegd aangenomen Agenda": an adjective, not a verb
+            if re.search(r"\bzoals\b(?:\s+\S+){0,8}\s*$", sent[:m.start()], re.I):
+                continue  # "zoals (eerder) toegezegd": a reference back, not a new statement
+            if kind == "decision" and not ctx.motie:
+                aux = _participle_aux(sent, cstart, m.end())
+                if aux in ("wordt", "worden"):
+                    continue  # "De agenda wordt op 13 november vastgesteld": a schedule
+                if sub and conj == "dat" and voice == "passive" and not _agent(sent, actors, actors):
+                    continue  # "Het is zeer belangrijk dat het pakket is vastgesteld": reported
             if voice == "none":
                 subj = _subject(sent, actors, cstart, m.start(), sub)
                 if subj:
