@@ -147,3 +147,31 @@ def test_generated_letter_headers_footnotes():
         "kst-28676-235", "brief", "2015-12-16", "Voorzitter van de Tweede Kamer der Staten-Generaal",
         "minister van Buitenlandse Zaken")
     assert doc.paragraphs and "Noord-Atlantische Raad" in doc.text
+
+
+@pytest.mark.usefixtures("shared")
+@pytest.mark.skipif(find_fonts() is None, reason="no TrueType font with Dutch characters")
+def test_seed_laid_out_as_pdf_meets_the_gold():
+    """The seed letter set as a real PDF (two columns, running headers, superscript footnote
+    markers) parses to the gold record, as its extracted text does."""
+    import json
+
+    from conftest import GOLD, SEED
+    from kamerstukken.layout import stuk_from_document
+
+    stuk = stuk_from_document(parse(SEED, extract=False))
+    pdf = layout_pdf(stuk)
+    assert pdf.pages >= 3
+    doc = parse(pdf.data, name="kst-28676-235.pdf", extract=False)
+    gold = json.loads((GOLD / "kst-28676-235.json").read_text("utf-8"))
+    for field in ("id", "chamber", "session_year", "number", "kind", "heading", "sender", "addressee",
+                  "place", "date"):
+        assert getattr(doc, field) == gold[field], field
+    assert [(d.number, d.title) for d in doc.dossier] == [(d["number"], d["title"]) for d in gold["dossier"]]
+    assert [s.model_dump() for s in doc.signatories] == gold["signatories"]
+    assert [s.heading for s in doc.sections] == gold["section_headings_complete"]
+    text = doc.text
+    assert [m for m in gold["clean_text_must_contain"] if m not in text] == []
+    assert [m for m in gold["clean_text_must_not_contain"] if m in text] == []
+    assert [f.marker for f in doc.footnotes] == gold["footnote_markers"]
+    assert [(a.label, a.footnote) for a in doc.annexes] == [(a["label"], a["footnote"]) for a in gold["annexes"]]

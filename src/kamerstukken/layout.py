@@ -93,10 +93,15 @@ def stuk_from_document(doc) -> Stuk:
             if notes:
                 markers[len(paragraphs)] = notes
             paragraphs.append(p)
-    # indieners: printed under the body; add them when the parse keeps them out of the text
+    # the signature is printed under the body (`De Minister van …,` / `A.G. Koenders`; for a
+    # motie the indieners' names); add it when the parse keeps it out of the text
     names = [s.name for s in doc.signatories]
     if names and paragraphs[-len(names):] != names:
-        paragraphs.extend(names)
+        for sig in doc.signatories:
+            if sig.role:
+                role = sig.role[:1].upper() + sig.role[1:]
+                paragraphs.append(f"De {role[:1].upper()}{role[1:]},")
+            paragraphs.append(sig.name)
     date = dutch_date(doc.date) if doc.date else ""
     if doc.kind == "motie" or (doc.heading or "").upper().startswith(("MOTIE", "GEWIJZIGDE MOTIE")):
         date_line = f"Voorgesteld {date}".strip()
