@@ -120,3 +120,18 @@ def test_hostile_and_broken_docx(tmp_path):
 def test_legacy_doc_is_refused():
     with pytest.raises(ReadError, match="not supported"):
         parse(CORPUS / "pdf" / "ca71487f-866a-43aa-a9d5-ec3e2c3a236c.doc")
+
+
+def test_running_header_in_page_header(tmp_path):
+    """A .docx page header is not body text; a running header there is kept for its identity."""
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Tweede Kamer, vergaderjaar 2024-2025, 36 278, nr. 32"
+    d.add_paragraph("De Kamer,")
+    d.add_paragraph("gehoord de beraadslaging,")
+    f = tmp_path / "h.docx"
+    d.save(f)
+    ex = read_docx(f.read_bytes(), "h.docx")
+    assert ex.meta["running_headers"] == ["Tweede Kamer, vergaderjaar 2024-2025, 36 278, nr. 32"]
+    assert [b.text for b in ex.blocks] == ["De Kamer,", "gehoord de beraadslaging,"]

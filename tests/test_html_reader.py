@@ -188,3 +188,15 @@ def test_html_bad_input_is_one_line_error(tmp_path):
         parse(f)
     except ReadError as e:
         assert "\n" not in str(e)
+
+
+@pytest.mark.usefixtures("shared")
+def test_vergaderjaar_from_the_publication_table():
+    """Without Dublin Core metadata and kop, the page's publication-data table still gives it."""
+    page = render_ob_html(MOTIE.read_bytes()).decode("utf-8")
+    page = re.sub(r"<meta name=[^>]*>", "", page)
+    page = re.sub(r'<div class="kamerstukkop">.*?</div>', "", page, flags=re.S)
+    ex = read_html(page.encode("utf-8"), "bare.html")
+    assert ex.meta == {"session_year": "2024-2025"}
+    doc = parse(page.encode("utf-8"), name="bare.html")
+    assert (doc.session_year, doc.id, doc.date) == ("2024-2025", "kst-34104-439", "2025-04-24")

@@ -24,6 +24,7 @@ DATE_LINE = re.compile(
     r"^(Voorgesteld|Vastgesteld|Ontvangen|Ingezonden|Den Haag|['\u2019]s-Gravenhage)\b.*\b\d{4}\s*$",
     re.IGNORECASE)
 NR_LINE = re.compile(r"^Nr\.?\s*\d", re.IGNORECASE)
+RUNNING_HEADER = re.compile(r"^(Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}", re.IGNORECASE)
 REPLACES = re.compile(r"^ter vervanging van (die|het|de)\b", re.IGNORECASE)
 HEAD_START = re.compile(r"^(Tweede|Eerste)\s+Kamer|^Vergaderjaar\b", re.IGNORECASE)
 
@@ -186,6 +187,19 @@ def read_docx(data: bytes, label: str | None) -> Extracted:
     items = [i for i in reader.items(document.element.body, style_of) if i[0]]
     blocks = _blocks(items)
     ex = Extracted(format="docx", sha256="", blocks=blocks)
+    # page headers and footers are not body text, but a running header states the identity
+    running = []
+    try:
+        for section in document.sections:
+            for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+                for p in part.paragraphs:
+                    t = " ".join(p.text.split())
+                    if RUNNING_HEADER.match(t) and t not in running:
+                        running.append(t)
+    except Exception:
+        pass
+    if running:
+        ex.meta["running_headers"] = running
     if not blocks:
         ex.warnings.append("the .docx holds no text")
     return ex

@@ -43,6 +43,7 @@ class _Walker:
         self.blocks: list[Block] = []
         self.notes: dict[str, str] = {}       # marker → footnote text
         self.body_started = False
+        self.table_meta: dict = {}
 
     # -- text of one block element, with footnote references taken out --------------------
     def inline(self, el) -> tuple[str, list]:
@@ -210,9 +211,18 @@ class _Walker:
         return found
 
     def meta_table(self, table) -> bool:
-        """The publication-data table of the page (Datum publicatie, Organisatie, …): not text."""
+        """The publication-data table of the page (Datum publicatie, Organisatie, Vergaderjaar,
+        Dossier- en ondernummer): not text, but its vergaderjaar is kept."""
         head = _norm(table.text_content())[:200].lower()
-        return "datum publicatie" in head or "dossier- en ondernummer" in head
+        if not ("datum publicatie" in head or "dossier- en ondernummer" in head):
+            return False
+        rows = [[_norm(c.text_content()) for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+                for tr in table.iter("tr")]
+        if len(rows) >= 2:
+            for key, value in zip(rows[0], rows[1]):
+                if key.lower() == "vergaderjaar" and re.fullmatch(r"\d{4}\s*[-\u2013]\s*\d{4}", value):
+                    self.table_meta["session_year"] = re.sub(r"\s*[-\u2013]\s*", "-", value)
+        return True
 
     def add_heading(self, text: str, level: int) -> None:
         if not self.body_started and (DATE_LINE.match(text) or ADDRESSEE.match(text)):
@@ -282,7 +292,8 @@ def read_html(data: bytes, label: str | None) -> Extracted:
     for b in w.blocks:
         if b.notes:
             b.notes = [(m, off, w.notes.get(m)) for m, off, _ in b.notes]
-    ex = Extracted(format="html", sha256="", blocks=w.blocks, meta=_head_meta(doc))
+    meta = {**w.table_meta, **_head_meta(doc)}
+    ex = Extracted(format="html", sha256="", blocks=w.blocks, meta=meta)
     if not w.blocks:
         ex.warnings.append("no text found in the HTML")
     return ex
