@@ -292,6 +292,11 @@ def read_html(data: bytes, label: str | None) -> Extracted:
     for b in w.blocks:
         if b.notes:
             b.notes = [(m, off, w.notes.get(m)) for m, off, _ in b.notes]
+    if not w.table_meta:
+        # the publication-data table usually stands above the stuk, outside its root
+        for table in doc.iter("table"):
+            if w.meta_table(table):
+                break
     meta = {**w.table_meta, **_head_meta(doc)}
     ex = Extracted(format="html", sha256="", blocks=w.blocks, meta=meta)
     if not w.blocks:
