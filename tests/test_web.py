@@ -92,6 +92,15 @@ def test_dossier_timeline_in_date_order(client):
     assert client.get("/dossiers/1").status_code == 404
 
 
+def test_sub_dossiers_sharing_a_number(client):
+    for key, n in (("21501-02", 1), ("21501-20", 1), ("21501", 2)):
+        html = client.get(f"/dossiers/{key}").text
+        assert html.count('class="event"') == n, key
+    assert len(client.get("/api/dossiers/21501-20").json()["documents"]) == 1
+    doc = client.get("/api/dossiers/21501-02").json()["documents"][0]["id"]
+    assert 'href="/dossiers/21501-02"' in client.get(f"/documents/{doc}").text
+
+
 def test_entity_page(client):
     r = client.get("/entities/Rusland")
     assert r.status_code == 200 and "<h1>Rusland</h1>" in r.text

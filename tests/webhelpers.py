@@ -18,12 +18,16 @@ SCRIPT_TITLE = '<script>alert("titel")</script>'
 SCRIPT_TEXT = '<script>alert("tekst")</script><img src=x onerror=alert("img")>'
 
 
+def _moties(dossier: str) -> list[Path]:
+    return sorted(p for p in (SAMPLE / "moties").glob("*.xml")
+                  if f'dossiernummer" content="{dossier}"' in p.read_text(encoding="utf-8"))
+
+
 def sample_paths() -> list[Path]:
-    """The seed and the sample moties of DOSSIERS (chosen by their XML metadata, not by parsing)."""
-    moties = sorted(p for p in (SAMPLE / "moties").glob("*.xml")
-                    if re.search(r'dossiernummer" content="(%s)"' % "|".join(DOSSIERS),
-                                 p.read_text(encoding="utf-8")))
-    return [SAMPLE / "kst-28676-235.txt", *moties]
+    """The seed, the sample moties of DOSSIERS (chosen by their XML metadata, not by parsing),
+    and one motie each of two sub-dossiers that share a number (21501-02, 21501-20)."""
+    moties = [p for d in DOSSIERS for p in _moties(d)]
+    return [SAMPLE / "kst-28676-235.txt", *moties, _moties("21501-02")[0], _moties("21501-20")[0]]
 
 
 @lru_cache(maxsize=1)

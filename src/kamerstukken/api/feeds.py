@@ -14,7 +14,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from ..store import SearchQuery
 from ..web.render import KIND_LABELS, STATEMENT_LABELS, link, plain_snippet
-from .routes import ISO_DATE, store_of
+from .routes import ISO_DATE
 
 router = APIRouter(prefix="/feeds", tags=["feeds"])
 
@@ -103,13 +103,10 @@ def search_feed(request: Request, q: str = "", kind: Optional[str] = None,
 @router.get("/dossiers/{number}", summary="Atom feed of a dossier, newest documents first",
             response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})
 def dossier_feed(number: str, request: Request):
-    with store_of(request) as store:
-        docs = store.dossier(number)
+    docs, title = request.app.state.stores.dossier(number)
     if not docs:
         raise HTTPException(404, f"no documents in dossier {number!r}")
     base = str(request.base_url).rstrip("/")
-    title = next((d.title for doc in docs for d in doc.dossier if d.number == number and d.title),
-                 None)
     entries = []
     for doc in sorted(docs, key=lambda d: d.date or "", reverse=True):
         said = [f"{STATEMENT_LABELS.get(s.kind, s.kind)}: {s.text}" for s in doc.statements

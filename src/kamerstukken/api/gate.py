@@ -8,7 +8,13 @@ from collections import OrderedDict
 from contextlib import contextmanager
 from typing import Callable, Iterator, Optional
 
+from ..model import Document, Dossier
 from ..store import SearchQuery, SearchResult, StatementResult, Store, open_store
+
+
+def dossier_key(d: Dossier) -> str:
+    """How people write a dossier: number, and the suffix after a hyphen (21501-02)."""
+    return f"{d.number}-{d.suffix}" if d.suffix else d.number
 
 
 class TTLCache:
@@ -86,6 +92,22 @@ class StoreGate:
 
     def search_statements(self, query: SearchQuery) -> StatementResult:
         return self._cached("statements", query, lambda s: s.search_statements(query))
+
+    def dossier(self, key: str) -> tuple[list[Document], Optional[str]]:
+        """The documents of dossier `key` ("28676", "21501-02") in date order, and its title.
+
+        Sub-dossiers share a number (21501-02 Raad Buitenlandse Zaken, 21501-20 Europese Raad):
+        ask the store for the number and keep the documents whose number-suffix is `key`; a bare
+        number that no document has exactly shows the whole family.
+        """
+        base = key.split("-", 1)[0]
+        with self.use() as store:
+            docs = store.dossier(key) or (store.dossier(base) if base != key else [])
+        exact = [d for d in docs if any(dossier_key(x) == key for x in d.dossier)]
+        docs = exact or docs
+        title = next((x.title for d in docs for x in d.dossier
+                      if dossier_key(x) == key and x.title), None)
+        return docs, title
 
     def put(self, doc) -> str:
         with self.use() as store:

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..api.gate import dossier_key
 from ..errors import KstError
 from ..store import SearchQuery, Store
 from . import render
@@ -24,7 +25,7 @@ STATEMENT_KINDS = list(render.STATEMENT_LABELS)
 env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
                   autoescape=select_autoescape(default=True, default_for_string=True),
                   trim_blocks=True, lstrip_blocks=True)
-env.filters.update(nldate=render.nl_date, pq=render.path_quote, snippet=render.safe_snippet)
+env.filters.update(dkey=dossier_key, nldate=render.nl_date, pq=render.path_quote, snippet=render.safe_snippet)
 env.globals.update(link=render.link, KIND_LABELS=render.KIND_LABELS,
                    STATEMENT_LABELS=render.STATEMENT_LABELS,
                    STATEMENT_PLURALS=render.STATEMENT_PLURALS,
@@ -95,12 +96,9 @@ def document(doc_id: str, request: Request):
 
 @router.get("/dossiers/{number}", response_class=HTMLResponse)
 def dossier(number: str, request: Request):
-    with store_of(request) as store:
-        docs = store.dossier(number)
+    docs, title = request.app.state.stores.dossier(number)
     if not docs:
         return not_found(f"Er zijn geen documenten in dossier {number}.")
-    title = next((d.title for doc in docs for d in doc.dossier if d.number == number and d.title),
-                 None)
     return page("dossier.html", number=number, title=title, docs=docs)
 
 
