@@ -8,7 +8,7 @@ from typing import Any, ContextManager, Literal, Optional
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..errors import KstError
 from ..model import Document, StatementKind
@@ -21,6 +21,42 @@ ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 class Problem(BaseModel):
     detail: str
+
+
+# Response shapes, for the OpenAPI document (the routes hand back ready JSON)
+class HitOut(BaseModel):
+    id: str
+    kind: str
+    title: Optional[str]
+    date: Optional[str]
+    dossier: list[str]
+    score: float
+    snippet: str = Field(description="HTML: text escaped, matches in <mark>")
+
+
+class SearchOut(BaseModel):
+    total: int
+    hits: list[HitOut]
+    facets: dict[str, dict[str, int]] = Field(description="kind, dossier, year, sender → counts")
+
+
+class StatementOut(BaseModel):
+    document: str
+    kind: str
+    actor: Optional[str]
+    text: str
+    topic: Optional[str]
+    date: Optional[str]
+    section: int
+    paragraph: int
+    start: int
+    end: int
+
+
+class StatementsOut(BaseModel):
+    total: int
+    hits: list[StatementOut]
+    facets: dict[str, dict[str, int]] = Field(description="kind, actor → counts")
 
 
 def store_of(request: Request) -> ContextManager[Store]:
@@ -64,7 +100,7 @@ def newest(request: Request, limit: int = Query(20, ge=1, le=200)):
                 "documents": [dataclasses.asdict(d) for d in store.newest(limit)]}
 
 
-@router.get("/search", summary="Full-text search over documents",
+@router.get("/search", summary="Full-text search over documents", response_model=SearchOut,
             responses={400: {"model": Problem}})
 def search(request: Request, q: str = "", kind: Optional[str] = None,
            dossier: Optional[str] = None,
@@ -79,7 +115,7 @@ def search(request: Request, q: str = "", kind: Optional[str] = None,
 
 
 @router.get("/statements", summary="Search the extracted statements",
-            responses={400: {"model": Problem}})
+            response_model=StatementsOut, responses={400: {"model": Problem}})
 def statements(request: Request, q: str = "", kind: Optional[StatementKind] = None,
                actor: Optional[str] = None, dossier: Optional[str] = None,
                since: Optional[str] = Query(None, pattern=ISO_DATE),
