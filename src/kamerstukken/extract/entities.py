@@ -19,6 +19,11 @@ _TERMS = lexicon.terms()
 # no leading look-behind: a pattern that starts with its trie scans fast; the word start is checked in Python
 _LEX = re.compile("(?:" + lexicon.alternation(_TERMS) + r")(?![\w])")
 _PLACES = lexicon.place_names()
+# uninflected adjectives of nationality ("het Kroatisch voorzitterschap"): only before these nouns,
+# since alone they are also names of languages (Frans, Engels) and first names
+_UNINFLECTED = {f[:-3] + "ees" if f.endswith("ese") else f[:-1]: t for f, t in _TERMS.items() if t.adjective}
+_P_ADJ_NEUTER = re.compile(
+    "(?P<adj>" + lexicon.alternation(_UNINFLECTED) + r")\s+(?:[Vv]oorzitterschap|kabinet|parlement|regering)\b")
 _KAMERLEDEN = lexicon.kamerleden()
 _KL = re.compile("(?:" + lexicon.alternation(_KAMERLEDEN) + r")(?![\w])")
 
@@ -36,7 +41,10 @@ _OFFICE_WORDS = (
     "Werkgelegenheid|Volksgezondheid|Sport|Welzijn|Migratie|Asiel|Klimaat|Groei|Energie|Infrastructuur|"
     "Koninkrijksrelaties|Rechtsbescherming|Stikstof|Medische|Zorg|Wonen|Ruimtelijke|Ordening|Innovatie|"
     "Voedselkwaliteit|Visserij|Immigratie|Integratie|Binnenlandse|Buitenlandse|Europese|Algemene|Sociale|"
-    "Economische|Verenigde|Naties|Staten|Resolute|Support|Kamer|NAVO|VN|EU|Wereldbank|Eurogroep"
+    "Economische|Verenigde|Naties|Staten|Resolute|Support|Kamer|NAVO|VN|EU|Wereldbank|Eurogroep|"
+    # a title starts a new name, it is never part of one ("…, Generaal Campbell")
+    "Generaal|Minister|Staatssecretaris|President|Premier|Commandant|Voorzitter|Commissaris|Eurocommissaris|"
+    "Kanselier|Koning|Koningin|Ambassadeur|Secretaris-Generaal|Hoge|De|Het|Een|Dit|Deze"
 )
 _SURNAME = rf"(?:{_TV_CAP}?(?!(?:{_OFFICE_WORDS})\b){_CAPW}(?:\s(?!(?:{_OFFICE_WORDS})\b)[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)?)"
 _FULLNAME = rf"(?:{_INITIALS}{_TV_LOW}?{_CAPW}|{_SURNAME})"
@@ -49,7 +57,7 @@ _TITLE = (
 )
 _OFFICE = rf"(?:\s(?:van|voor)\s(?:de\s|het\s)?(?:[{UP}][\w-]*(?:\s(?:en\s)?|,\s)){{1,6}}?)"
 _P_TITLE = re.compile(
-    rf"(?<![\w])(?P<role>{_TITLE}){_OFFICE}?(?:,\s|\s)(?P<name>{_FULLNAME})(?![\w])(?!\s[{UP}][{LOW}])"
+    rf"(?<![\w])(?P<role>{_TITLE})(?:{_OFFICE}(?:,\s)?|,\s|\s)(?P<name>{_FULLNAME})(?![\w])(?!\s[{UP}][{LOW}])"
 )
 _ADJ_TITLE = re.compile(rf"(?P<adj>[{UP}][{LOW}]+e)\s+{_TITLE.replace('(?:', '(?:', 1)}")
 # "De voorzitter van de commissie, Kuiken" / "De Minister van Financiën, W.B. Hoekstra" at a line end
@@ -67,6 +75,9 @@ _P_APPOS = re.compile(
 _P_LIST = re.compile(r"(?:te weten|Voorzitter|Griffier|Aanwezig):\s(?P<list>[^\n.:]+)")
 _LIST_ITEM = re.compile(rf"(?:^|,\s|\sen\s)(?P<name>{_FULLNAME}|[{UP}][{LOW}]+\s{_CAPW})(?=,|\sen\s|$|\s\()")
 _P_MOTIE = re.compile(rf"\b(?:motie|moties|amendement)\s(?:van\shet\slid\s|van\sde\sleden\s)?(?P<name>{_SURNAME})\s(?:c\.s\.|en\s)")
+# "de moties Van der Burg c.s. en Erkens c.s.": the later indieners
+_P_CS = re.compile(rf"\bc\.s\.\d*(?:,|\s+en)\s+(?P<name>{_SURNAME})\s+c\.s\.")
+# "het Kroatisch voorzitterschap": the uninflected adjective before a few neuter nouns
 _P_INITIALS = re.compile(rf"(?<![\w.])(?P<name>{_INITIALS}{_TV_LOW}?{_CAPW})(?![\w])")
 _P_LEDEN = re.compile(rf"\b(?:de leden|het lid|leden)\s(?:{_SURNAME})(?:\s\([\w-]+\))?(?:,\s|\sen\s)(?P<name>{_SURNAME})")
 
@@ -141,6 +152,10 @@ _CAPCAP = re.compile(r"[A-Z][A-Z0-9]")
 
 def _lex_hits(text: str) -> list[Hit]:
     out = []
+    if "oorzitterschap" in text or "kabinet" in text or "regering" in text or "parlement" in text:
+        for m in _P_ADJ_NEUTER.finditer(text):
+            t = _UNINFLECTED[m.group("adj")]
+            out.append(Hit(m.start(), m.end("adj"), t.name, "country", t.key, adjective=True, priority=2))
     for m in _LEX.finditer(text):
         if not _word_start(text, m.start()):
             continue
@@ -210,6 +225,8 @@ def _person_hits(text: str) -> list[Hit]:
         todo.append(_P_INITIALS)
     if "lid" in text or "leden" in text:
         todo.append(_P_LEDEN)
+    if "c.s." in text:
+        todo.append(_P_CS)
     for rx in todo:
         for m in rx.finditer(text):
             role = m.groupdict().get("role")
@@ -236,14 +253,26 @@ def _select(hits: list[Hit]) -> list[Hit]:
 
 def paragraph_hits(text: str, chamber: Optional[str] = None, known: Optional[re.Pattern] = None,
                    known_names: Optional[dict] = None) -> list[Hit]:
-    """All entity hits in one paragraph, non-overlapping, in text order. `known` matches the bare
-    surnames of persons found elsewhere in the document ("Kuleba riep op" after "Minister … Kuleba")."""
+    """All entity hits in one paragraph, in text order: the longest where they overlap, plus a body
+    named inside a longer name ("… van de Verenigde Naties"). `known` matches the bare surnames of
+    persons found elsewhere in the document ("Kuleba riep op" after "Minister … Kuleba")."""
     hits = _lex_hits(text) + _org_hits(text, chamber) + _person_hits(text)
     if known is not None:
         for m in known.finditer(text):
             if _word_start(text, m.start()):
                 hits.append(Hit(m.start(), m.end(), known_names[m.group()], "person", priority=0))
-    return _select(hits)
+    out = _select(hits)
+    nested = []
+    for h in out:
+        if h.kind == "organisation" and " van " in text[h.start:h.end]:
+            for m in _LEX.finditer(text, h.start + 1, h.end):
+                t = _TERMS[m.group()]
+                if t.name != h.name and _word_start(text, m.start()) and t.kind in ("organisation", "country"):
+                    nested.append(Hit(m.start(), m.end(), t.name, t.kind, t.key if t.kind == "country" else None,
+                                      members=t.members, adjective=t.adjective, priority=2))
+    if nested:
+        out = sorted(out + nested, key=lambda h: (h.start, -(h.end - h.start)))
+    return out
 
 
 def known_persons(hits_by_paragraph: dict) -> tuple[Optional[re.Pattern], dict]:

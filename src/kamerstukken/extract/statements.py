@@ -68,7 +68,7 @@ _DOC_OF = re.compile(
     r"\b[\w-]*(?:strategie|rapport|verslag|analyse|verklaring|conclusies|mededeling|advies|werkprogramma)\s+van\s+(?:de|het)\s+")
 _FRACTIE = re.compile(r"\b(?:[Dd]e\s+)?leden\s+van\s+de\s+(?P<f>[\w-]+-fractie)|\b(?:[Dd]e\s+)?(?P<f2>[A-Z][\w-]*-fractie)")
 _PRONOUN_3 = re.compile(r"\b(?:Hij|Zij|hij|zij)\b")
-_VOORZ = re.compile(r"\b(?P<adj>[A-Z][a-zë]+e)\s+[Vv]oorzitterschap\b")
+_VOORZ = re.compile(r"\b(?P<adj>[A-Z][a-zë]+)\s+[Vv]oorzitterschap\b")
 _AGENT = re.compile(
     r"\b(?:ook\s+)?door\s+(?P<a>)"
     r"|\b[Vv]an\s+(?:de\s+)?zijde\s+van\s+(?P<b>)"
