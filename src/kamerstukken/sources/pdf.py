@@ -39,6 +39,7 @@ class _Row:
     def __init__(self, y0, y1, base, x0, text, size, nchars, x1):
         self.y0, self.y1, self.base = y0, y1, base
         self.parts = [(x0, text, size, nchars, x1)]
+        self.size = None
 
     @property
     def x0(self) -> float:
@@ -67,10 +68,14 @@ class _Row:
         return out
 
     def main_size(self) -> float:
+        if self.size is not None and self.size[0] == len(self.parts):
+            return self.size[1]  # rows are measured many times; parts only grow while grouping
         sizes: Counter = Counter()
         for _, _, size, n, _ in self.parts:
             sizes[round(size, 1)] += n
-        return sizes.most_common(1)[0][0] if sizes else 0.0
+        main = max(sizes, key=sizes.__getitem__) if sizes else 0.0
+        self.size = (len(self.parts), main)
+        return main
 
 
 def _rows(page, flags) -> list[_Row]:
