@@ -268,3 +268,92 @@ def test_sentences_keep_abbreviations_and_initials():
     text = "De Minister van Buitenlandse Zaken, A.G. Koenders stelde o.a. dat het kan. De VS. Kan dat?"
     got = [text[s:e] for s, e in spans(text)]
     assert got == ["De Minister van Buitenlandse Zaken, A.G. Koenders stelde o.a. dat het kan.", "De VS.", "Kan dat?"]
+
+
+# --- later rules, each on a corpus sentence ----------------------------------------------------------
+def test_writer_voice_evaluation():
+    # corpus/letters/019 and 004: the letter's own evaluation is the government's position
+    assert ("position", "Nederland") in statements_of(
+        "Dit verdient de voorkeur, aangezien verdergaande stappen tegen Iran op dit moment niet opportuun zijn.",
+        intro=False)
+    # not in a verslag: there the writer is no actor
+    assert statements_of("Dit verdient de voorkeur.", intro=False, kind="verslag", sender=None) == []
+
+
+def test_volgens_names_the_actor():
+    # corpus/letters/076
+    got = statements_of("Volgens de Raad WSB moet de focus in de Lissabonstrategie komend jaar liggen op "
+                        "implementatie en uitvoering.", intro=False)
+    assert got and got[0][0] == "position" and got[0][1].startswith("Raad")
+
+
+def test_question_is_a_request_of_the_askers():
+    # corpus/letters/021: "Vragen van het lid …" names the askers of the questions that follow
+    doc = enrich(doc_of("Vragen van het lid Eppink (BBB) en Van der Staaij (SGP) aan de Minister van Buitenlandse "
+                        "Zaken over het gesprek met zijn Iraanse ambtgenoot.",
+                        "Waarom bent u in gesprek gegaan met de Iraanse Minister van Buitenlandse Zaken, kunt u "
+                        "gespreksnotities sturen van wat er besproken is?1", intro=False, kind="antwoord"))
+    assert [(s.kind, s.actor) for s in doc.statements] == [("request", "Eppink en Van der Staaij")]
+
+
+def test_passive_future_needs_an_agent_or_the_kamer():
+    # corpus/letters/070: the Kamer will be informed — the writer's promise
+    assert ("commitment", "Nederland") in statements_of(
+        "De Kamer zal zoals gebruikelijk worden geïnformeerd over het Nederlandse standpunt terzake.", intro=False)
+    # seed: a body's own plan in a passive, no agent, no Kamer: no promise
+    assert not [k for k, _ in statements_of(
+        "Bovendien zal bij het bestrijden van hybride dreigingen nog nauwer met de EU moeten worden "
+        "samengewerkt.") if k == "commitment"]
+
+
+def test_informing_now_is_no_commitment():
+    # corpus/letters/071, 066: the letter itself, or an earlier letter, is no promise
+    assert statements_of("Met deze brief wil ik uw Kamer informeren over een aantal wijzigingen in de agenda van "
+                         "de Milieuraad die op 18 juni plaatsvindt.", intro=False) == []
+    assert statements_of("Eerder werd uw Kamer reeds separaat geïnformeerd over de ontwikkelingen in de Derde "
+                         "Commissie van de 64e AVVN.", intro=False) == []
+
+
+def test_reference_back_and_schedule_are_no_statements():
+    # corpus/letters/064, 070
+    assert statements_of("De voorlopige agenda van de Raad voor Concurrentievermogen wordt op 13 november "
+                         "vastgesteld.") == []
+    assert not [k for k, _ in statements_of(
+        "In deze brief informeren wij u, zoals toegezegd, over de uitkomsten van de Europese onderhandelingen.",
+        intro=False) if k == "commitment"]
+    # an attributive participle is an adjective: corpus/letters/044
+    assert statements_of("De vervroegd aangenomen Agenda voor Migratie bouwt deels voort op de besluiten van de "
+                         "Europese Raad.") == []
+
+
+def test_relative_die_takes_its_antecedent():
+    # corpus/letters/018
+    got = statements_of("De leden van de VVD-fractie zijn wel bezorgd over de opmerking van Eurocommissaris Ciolos, "
+                        "die aangeeft dat een «zachte landing» het openbreken van het politiek akkoord betekent.",
+                        intro=False, kind="verslag", sender=None)
+    assert ("concern", "VVD-fractie") in got and ("position", "Ciolos") in got
+
+
+def test_bare_surname_after_titled_mention():
+    # corpus/letters/020: "Kuleba riep op" after "de Oekraïense Minister van Buitenlandse Zaken Kuleba"
+    got = statements_of("De Raad sprak met de Oekraïense Minister van Buitenlandse Zaken Kuleba. Kuleba riep op tot "
+                        "snellere levering van meer ammunitie. Hij verwelkomde de arrestatiebevelen van het "
+                        "Internationaal Strafhof.", intro=False)
+    assert ("request", "Kuleba") in got and ("position", "Kuleba") in got
+
+
+def test_asyndetic_clause_after_comma():
+    # corpus/letters/081
+    got = statements_of("De Raad sprak vooral over Afghanistan en de betrekkingen met China, Nederland bracht kort "
+                        "de verkiezingen in Suriname onder de aandacht.")
+    assert ("position", "Nederland") in got
+
+
+def test_council_name_normalised_and_nested_bodies():
+    ents = _entities("De Raad voor Werkgelegenheid en Sociaal Beleid, Volksgezondheid en Consumentenzaken kwam "
+                     "bijeen. De 74ste zitting van de Algemene Vergadering van de Verenigde Naties. Het Kroatisch "
+                     "voorzitterschap van de Raad van de EU.")
+    assert ("organisation", "Raad Werkgelegenheid, Sociaal Beleid, Volksgezondheid en Consumentenzaken") in ents
+    assert ("organisation", "Algemene Vergadering van de Verenigde Naties") in ents
+    assert ("organisation", "Verenigde Naties") in ents
+    assert ("country", "Kroatië") in ents

@@ -226,6 +226,15 @@ def _clause(sent: str, cue_pos: int) -> tuple[int, bool, Optional[str]]:
     return start, sub, conj
 
 
+def _only_actors(sent: str, actors: list[Actor], a: int, b: int) -> bool:
+    """Whether sent[a:b] holds nothing but actors, articles and commas (a list of subjects)."""
+    rest = list(sent[a:b])
+    for x in actors:
+        if a <= x.start and x.end <= b:
+            rest[x.start - a:x.end - a] = " " * (x.end - x.start)
+    return all(t.lower() in _SKIP or t == "," for t in _TOKEN.findall("".join(rest)))
+
+
 def _subject(sent: str, actors: list[Actor], cstart: int, cue_pos: int, sub: bool) -> Optional[Actor]:
     """The grammatical subject of the clause starting at `cstart` (sentence offsets)."""
     if sub:
@@ -239,7 +248,7 @@ def _subject(sent: str, actors: list[Actor], cstart: int, cue_pos: int, sub: boo
     # a main clause after a comma: "De Raad sprak over Afghanistan, Nederland bracht … onder de aandacht"
     for cm in re.finditer(r",\s", sent[cstart:cue_pos]):
         p = cstart + cm.end()
-        if any(x.end == cstart + cm.start() for x in actors):
+        if _only_actors(sent, actors, cstart, cstart + cm.start()):
             continue  # "Oostenrijk, Kroatië, …": a list, not a new clause
         a = _head_actor(actors, sent, p, cue_pos + 1)
         if a is not None and 0 <= cue_pos - a.end <= 2:
@@ -368,7 +377,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                 ag = _agent(sent, actors, actors)
                 if ag:
                     return ag, m.group()
-                if ctx.writer_is_nl and re.search(r"\b(?:u|uw\s+Kamer|de\s+Kamer)\b", sent) and \
+                if ctx.writer_is_nl and re.search(r"\b(?:u|[Uu]w\s+Kamer|[Dd]e\s+Kamer)\b", sent) and \
                         re.search(r"\b(?:geïnformeerd|gesteld|toegezonden|gezonden)\b", seg):
                     return "Nederland", m.group()
                 continue
