@@ -25,8 +25,8 @@ def spans(text: str) -> list[tuple[int, int]]:
     for m in _END.finditer(text):
         if m.start() <= start:
             continue
-        if text[m.start()] == "." and m.group().startswith(".") and len(m.group().rstrip()) == 1 \
-                or (m.group()[:1] == "." and m.group()[1:].isdigit()):
+        # a footnote marker after the stop ("c.s.1 Uiteraard") ends the sentence even after an abbreviation
+        if text[m.start()] == "." and len(m.group().rstrip()) == 1:
             wm = _WORD_BEFORE.search(text, start, m.start())
             word = wm.group(1) if wm else ""
             if not word.isupper():  # "VS." ends a sentence, "Dhr." does not

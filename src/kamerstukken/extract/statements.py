@@ -31,7 +31,10 @@ KIND_ORDER = ("position", "decision", "commitment", "request", "concern")
 _SUBORD = re.compile(
     r"(?:,\s*|\s)(?P<conj>dat|om|omdat|zodat|indien|wanneer|terwijl|hoewel|nadat|voordat|waarin|waarbij|"
     r"waarmee|waardoor|die|of)\s", re.I)
-_COORD = re.compile(r"(?:,\s+(?:maar|en|doch)\s|;\s|:\s|,\s+(?:waarna|zo)\s)")
+# where a main clause resumes: after a coordinator, or after a comma that closes a fronted clause
+# and is followed by the finite verb ("Gezien de steun die … bestaat, is besloten dat …")
+_COORD = re.compile(r"(?:,\s+(?:maar|en|doch)\s|;\s|:\s|,\s+(?:waarna|zo)\s"
+                    r"|,\s+(?=(?:is|zijn|was|waren|werd|werden|wordt|worden|heeft|hebben|had|zal|zullen|kan|moet)\s))")
 _DEMONSTRATIVE = re.compile(r"(?:betreft|is|was|zal|zullen|kan|moet|wordt|werd|heeft|geldt|blijkt|lijkt)\b")
 _AUX = frozenset(
     "heeft hebben had hadden is zijn was waren werd werden wordt worden zal zullen kan kunnen wil willen "
@@ -410,8 +413,8 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                 aux = _participle_aux(sent, cstart, m.end())
                 if aux in ("wordt", "worden"):
                     continue  # "De agenda wordt op 13 november vastgesteld": a schedule
-                if sub and conj == "dat" and voice == "passive" and not _agent(sent, actors, actors):
-                    continue  # "Het is zeer belangrijk dat het pakket is vastgesteld": reported
+            if sub and conj in ("dat", "die") and voice == "passive" and not _agent(sent, actors, actors):
+                continue  # "Het is zeer belangrijk dat het pakket is vastgesteld", "die … zijn toegezegd": reported
             if voice == "none":
                 subj = _subject(sent, actors, cstart, m.start(), sub)
                 if subj:
