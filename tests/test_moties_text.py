@@ -57,9 +57,11 @@ def test_metadata_agrees_with_xml(pairs, field):
 def test_signatories_are_the_indieners(pairs):
     wrong = []
     for pid, d, t in pairs:
-        names = [s.name for s in d.signatories]
+        names = [s.name.lower() for s in d.signatories]
         # the indieners close the motie: its last body elements are their names, in order
-        if not names or [b.rstrip(".") for b in t["body"][-len(names):]] != names:
+        # (initials may be added from the Kamerleden list: `Van Nispen` → `M. van Nispen`)
+        printed = [b.rstrip(".,").split()[-1].lower() for b in t["body"][-len(names):]] if names else []
+        if not names or not all(n.endswith(p) for n, p in zip(names, printed)):
             wrong.append((pid, names, t["body"][-3:]))
     assert len(wrong) / len(pairs) <= 0.005, wrong[:10]
 
@@ -87,6 +89,6 @@ def test_a_motie_field_by_field(pairs):
     assert d.dossier[0].title.startswith("Vaststelling van de begrotingsstaten van het Ministerie van Binnenlandse Zaken")
     assert d.heading == "MOTIE VAN DE LEDEN VAN OOSTENBRUGGEN EN PALMEN"
     assert d.date == "2024-04-17" and d.session_year == "2023-2024" and d.chamber == "TK"
-    assert [s.name for s in d.signatories] == ["Van Oostenbruggen", "Palmen"]
+    assert [s.name for s in d.signatories] == ["T. van Oostenbruggen", "S.T.P.H. Palmen"]
     assert d.sections[0].paragraphs[0] == "De Kamer,"
     assert not d.warnings

@@ -83,7 +83,7 @@ class Dehyphenator:
             return False
         if known(whole):
             return False
-        if "-" in left and len(lseg) <= 3 and known(lseg):
+        if "-" in left and len(lseg) <= 3 and known(lseg) and left.islower():
             return True  # a chain of words: lik-op-stukbeleid, doe-het-zelf
         # Dutch vowel clash in compounds: zee-egel, auto-ongeluk, privé-eigendom
         if lseg[-1] in VOWELS and lright[0] in VOWELS and known(lseg) and known(lright):

@@ -80,6 +80,11 @@ OPENERS = _load_openers()
 ABBREV_END = re.compile(r"\b(?:nr|nrs|art|jl|blz|o\.a|p|vgl|zgn|resp|bijv|d\.w\.z|m\.b\.t|t\.a\.v)\.$", re.IGNORECASE)
 
 
+def _ends_sentence(line: str) -> bool:
+    """Ends in closing punctuation, perhaps followed by a footnote marker: `(STRAIIK-D).2`."""
+    return re.sub(r"(?<=[.!?:;)»”])\d{1,2}$", "", line).endswith(TERMINAL)
+
+
 def _continues(prev: str, line: str) -> bool:
     """In one-element-per-line text, inline markup (a reference, a bracket) can split an element
     over lines: `… bij motie (` / `36 410-VI, nr. 87` / `) in ruime meerderheid …`."""
@@ -90,13 +95,19 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if prev.endswith(("?", "!")) or OPENERS.match(line):
         return False
+    if re.match(r"\d{1,3}\.?\s+[A-Z]", line):
+        return False  # a numbered item or a footnote's text: `1 Samenstelling:`
     return line[:1].islower() or line[:1].isdigit()
+
+
+LEADING_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u25e6]\s+")  # •, ·, ▪, ●, ◦
 
 
 def _elements(lines: list[Block], texts: list[str]) -> list[Block]:
     merged: list[tuple[str, int | None]] = []
     for b, t in zip(lines, texts):
-        t = re.sub(r"\s{2,}", " ", t.strip())
+        # a bullet is typography, not text (the XML gives list marks apart from the item)
+        t = LEADING_BULLET.sub("", re.sub(r"\s{2,}", " ", t.strip()))
         if not t or BULLET.match(t):
             continue  # a list item's bullet stands on its own line; the item follows
         if merged and _continues(merged[-1][0], t):
@@ -146,7 +157,9 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
             pending_blank = False
             last = current[-1].strip() if current else ""
             # a blank line inside a sentence (text goes on in lower case) is no paragraph break
-            if not ((last[-1:].isalnum() or last.endswith("-")) and t.strip()[:1].islower()):
+            mid_sentence = (last[-1:].isalnum() or last.endswith("-")) and (
+                t.strip()[:1].islower() or not looks_like_heading(" ".join(x.strip() for x in current)))
+            if not mid_sentence:
                 flush()
         if current:
             last = current[-1].strip()
@@ -155,7 +168,10 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
                                       or (last.endswith((";", ",", ":", ".")) and OPENERS.match(t.strip()))):
                 # a line shifted by a page break: it starts a paragraph only by its content
                 starts_new = True
-            elif not blank_paragraphs and last.endswith(TERMINAL) and len(last) < 0.8 * width:
+            elif LEADING_BULLET.match(t.strip() + " "):
+                starts_new = True  # a list item
+            elif not blank_paragraphs and _ends_sentence(last) and (
+                    len(last) < 0.8 * width or (looks_like_heading(t) and len(t.strip()) < 0.8 * width)):
                 starts_new = True
             elif (typical_gap and prev is not None and prev.page == b.page and prev.y is not None
                   and b.y is not None and b.y - prev.y > 1.45 * typical_gap):
@@ -173,7 +189,7 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
 
     out: list[Block] = []
     for group, pg in groups:
-        text = join_lines(group, dehyph)
+        text = LEADING_BULLET.sub("", join_lines(group, dehyph))
         if not text:
             continue
         kind = "heading" if len(group) == 1 and looks_like_heading(text) else "para"

@@ -52,6 +52,8 @@ def _find_anchor(texts: list[str], limit: int) -> int | None:
         window = texts[max(0, i - 40):i]
         if any(split_dossier(w) or SESSION_LINE.match(w) or CHAMBER_RE.match(w) for w in window if w):
             return i
+        if m.group("rest") and HEADING_START.match(m.group("rest")) and _is_upper(m.group("rest")):
+            return i  # `Nr. 249 VERSLAG VAN EEN ALGEMEEN OVERLEG` is a head by itself
     for i, t in enumerate(texts[:limit]):
         if SESSION_LINE.match(t):
             return i

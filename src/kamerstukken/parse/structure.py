@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..sources.base import Block
+from ..members import member_name
 from .metadata import kind_from_heading, office_case
 
 ROLE_WORD = (r"(?:[Ff]ungerend\s+|[Ww]aarnemend\s+)?(?:[Aa]djunct-)?"
@@ -23,8 +24,9 @@ NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 
 
 def _indiener(printed: str) -> dict:
-    """An indiener as printed (`Van der Plas`): the form the document itself vouches for."""
-    name = printed.strip().rstrip(".,")
+    """An indiener as printed, initials added where exactly one Kamerlid is printed so
+    (`Van Nispen` → `M. van Nispen`), as the XML reader names them."""
+    name, _ = member_name(printed.strip().rstrip(".,"))
     return {"name": name, "role": None}
 
 
@@ -62,6 +64,12 @@ def _signature(blocks: list[Block], motie: bool = False) -> tuple[list[dict], in
     return [], 0
 
 
+def _role(printed: str) -> str:
+    """The role as printed, its office word in running-text case: `minister van Financiën`."""
+    role = printed.strip()
+    return role[0].lower() + role[1:]
+
+
 def _signature_at(blocks: list[Block]) -> tuple[list[dict], int]:
     taken = 0
     tail: list[str] = []
@@ -77,10 +85,7 @@ def _signature_at(blocks: list[Block]) -> tuple[list[dict], int]:
             break
     found = []
     for m in SIGNATURE.finditer(" ".join(tail)):
-        role = m.group("role").strip()
-        # the role as printed, its office word in running-text case: `minister van Financiën`
-        role = role[0].lower() + role[1:]
-        found.append({"name": m.group("name").strip(), "role": role})
+        found.append({"name": m.group("name").strip(), "role": _role(m.group("role"))})
     return (found, taken) if found else ([], 0)
 
 
@@ -113,6 +118,14 @@ def assemble(body: list[Block], meta: dict):
     body = _web_footnotes(body)
     motie = (meta.get("kind") or kind_from_heading(meta.get("heading"))) in ("motie", "amendement")
     signatories, taken = _signature(body, motie)
+    # a verslag of a schriftelijk overleg is signed after its opening, before the questions
+    inner = []
+    for b in body[:len(body) - taken]:
+        m = SIGNATURE.fullmatch(b.text.strip()) if b.kind in ("para", "heading") and len(b.text) < 250 else None
+        if m:
+            inner.append({"name": m.group("name").strip(), "role": _role(m.group("role"))})
+            b.kind = "signature"
+    signatories = [dict(t) for t in dict.fromkeys(tuple(x.items()) for x in inner + signatories)]
     content = body[:len(body) - taken] if taken else body
     if taken:
         after = body[len(body) - taken:]

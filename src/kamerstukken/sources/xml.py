@@ -33,6 +33,7 @@ from ..parse.metadata import (
     ascii_dashes, kind_from_heading, office_case, parse_dutch_date, parse_session_year,
     split_dossier,
 )
+from ..members import fold as _fold, member_name
 from .base import Block, Extracted
 
 __all__ = ["read_xml", "repair_mojibake"]
@@ -471,11 +472,6 @@ def _take_indieners(blocks: list[Block]) -> list[str]:
     return names
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
-
-
 _INITIALS = re.compile(r"^((?:[A-Z][a-z]{0,2}\.\s?)+)\s*(?:\((?P<roep>[^)]+)\)\s*)?(?P<sur>.+)$")
 
 
@@ -519,52 +515,6 @@ def _with_initials(printed: str, indieners: list[str]) -> tuple[str, bool, str |
     if len(near) == 1:
         return f"{near[0][0]} {near[0][1]}", True, near[0][2]
     return printed, False, None
-
-
-_INITIALS_ONLY = re.compile(r"^((?:[A-Z][a-z]{0,2}\.?)+)\s+(.+)$")
-
-
-@lru_cache(maxsize=1)
-def _members() -> dict[str, list[str]]:
-    """Printed form (folded) → initialled names, from data/kamerleden.tsv.
-
-    Columns: name as cited (`Van der Plas`), first name + surname, initials + surname."""
-    out: dict[str, list[str]] = {}
-    try:
-        text = resources.files("kamerstukken.data").joinpath("kamerleden.tsv").read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return out
-    for line in text.splitlines():
-        row = line.split("\t")
-        if line.startswith("#") or len(row) < 3 or not row[2].strip():
-            continue
-        m = _INITIALS_ONLY.match(row[2].strip())
-        if not m:
-            continue
-        # `M.G.F Rikkers-Oosterkamp`: the list sometimes drops the last full stop
-        initials = m.group(1) if m.group(1).endswith(".") else m.group(1) + "."
-        name = f"{initials} {m.group(2)}"
-        for key in {_fold(row[0]), _fold(row[1])}:
-            if key and name not in out.setdefault(key, []):
-                out[key].append(name)
-    return out
-
-
-def _member_name(printed: str) -> tuple[str, bool]:
-    """`Van Nispen` → `M. van Nispen` when exactly one member is cited so; else as printed.
-
-    A name printed with its last letter or two missing (`Kosti`, `Grinwi`, `Van Nispe`) is read
-    as the one member whose name it starts; returns (name, misprint)."""
-    key = _fold(printed)
-    found = _members().get(key, [])
-    if len(found) == 1:
-        return found[0], False
-    if not found and len(key) >= 4:
-        near = {n for k, names in _members().items() if k.startswith(key) and len(k) - len(key) <= 2
-                for n in names}
-        if len(near) == 1:
-            return near.pop(), True
-    return printed, False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -712,7 +662,7 @@ def _read_kamerstuk(root, ks, ctx: _Ctx, ex: Extracted) -> None:
                 name, fuzzy, full = _with_initials(n, indieners)
                 matched.add(full)
                 if full is None:
-                    name, cut = _member_name(n)
+                    name, cut = member_name(n)
                     if cut:
                         ex.warnings.append(f"printed indiener {n!r} read as {name!r} (member list)")
                 if fuzzy:
