@@ -9,8 +9,8 @@ def enrich(doc: Document) -> Document:
     """Fill `entities`, `statements`, `events`, `references` and `considerations` in place."""
     hits = {(si, pi): entities.paragraph_hits(p, doc.chamber) for si, pi, p in doc.paragraphs()}
     known, names = entities.known_persons(hits)
-    if known is not None:  # second pass: bare surnames of persons named with a title elsewhere
-        hits = {(si, pi): entities.paragraph_hits(p, doc.chamber, known, names) for si, pi, p in doc.paragraphs()}
+    if known is not None:  # bare surnames of persons named with a title elsewhere ("Kuleba riep op")
+        hits = {(si, pi): entities.add_known(p, hits[(si, pi)], known, names) for si, pi, p in doc.paragraphs()}
     doc.entities = entities.find(doc, hits)
     if motie.is_motie(doc):
         doc.statements, doc.considerations = motie.find(doc)

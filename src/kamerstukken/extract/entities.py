@@ -128,26 +128,37 @@ def _word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_.")
 
 
-def _prefilter(words) -> re.Pattern:
-    """A literal alternation (no anchors, so the engine scans it fast) to skip a costly pattern
-    in a paragraph that lacks all of its fixed words."""
-    return re.compile("|".join(re.escape(w) for w in words))
+_TRIGGERS: dict[str, set] = {}
 
 
-def _any(text: str, rx: re.Pattern) -> bool:
-    return rx.search(text) is not None
+def _family(name: str, words) -> str:
+    """Register the fixed words of a costly pattern: a paragraph with none of them skips it."""
+    for w in words:
+        _TRIGGERS.setdefault(w, set()).add(name)
+    return name
 
 
-_TITLE_WORDS = _prefilter(("inister", "taatssecretaris", "resident", "remier", "eneraal", "anselier", "ommissaris",
+def _families(text: str) -> set:
+    """Which pattern families may match: one scan of one trie regex over all trigger words."""
+    out: set = set()
+    for m in _TRIGGER_RX.finditer(text):
+        out |= _TRIGGERS[m.group()]
+    return out
+
+
+_TITLE_WORDS = _family("_TITLE_WORDS", ("inister", "taatssecretaris", "resident", "remier", "eneraal", "anselier", "ommissaris",
                 "ertegenwoordiger", "ecretaris-", "oorzitter", "oning", "mbassadeur", "ezant", "heer", "evrouw",
                 "dhr.", "mw.", "dr.", "prof.", "het lid", "de leden", "riffier", "ommandant"))
-_SIGN_WORDS = _prefilter(("oorzitter", "riffier", "inister", "taatssecretaris"))
-_APPOS_WORDS = _prefilter(("inister", "taatssecretaris", "oorzitter", "irecteur", "resident", "ommissaris", "ecretaris",
+_SIGN_WORDS = _family("_SIGN_WORDS", ("oorzitter", "riffier", "inister", "taatssecretaris"))
+_APPOS_WORDS = _family("_APPOS_WORDS", ("inister", "taatssecretaris", "oorzitter", "irecteur", "resident", "ommissaris", "ecretaris",
                 "mbassadeur", "remier"))
-_ORG_WORDS = _prefilter(("ommissie", "inisterie", "Raad", "raad"))
-_PARTY_WORDS = _prefilter(_PARTIES.split("|"))
+_ORG_WORDS = _family("_ORG_WORDS", ("ommissie", "inisterie", "Raad", "raad"))
+_PARTY_WORDS = _family("_PARTY_WORDS", _PARTIES.split("|"))
 _INITIAL_PRE = re.compile(r"[A-Z][a-z]{0,2}\.\s?[A-Za-z]")
 _CAPCAP = re.compile(r"[A-Z][A-Z0-9]")
+
+
+_TRIGGER_RX = re.compile(lexicon.alternation(_TRIGGERS))
 
 
 def _lex_hits(text: str) -> list[Hit]:
@@ -172,9 +183,9 @@ def _lex_hits(text: str) -> list[Hit]:
     return out
 
 
-def _org_hits(text: str, chamber: Optional[str]) -> list[Hit]:
+def _org_hits(text: str, chamber: Optional[str], fams: set) -> list[Hit]:
     out = []
-    for m in (_P_ORG.finditer(text) if _any(text, _ORG_WORDS) else ()):
+    for m in (_P_ORG.finditer(text) if _ORG_WORDS in fams else ()):
         name = m.group("org")
         if name.startswith("Raad") and len(name.split()) == 1:
             continue
@@ -184,7 +195,7 @@ def _org_hits(text: str, chamber: Optional[str]) -> list[Hit]:
         while name[-1:].isdigit():  # a footnote marker glued on: "…Voedselkwaliteit1"
             name, end = name[:-1], end - 1
         out.append(Hit(m.start(), end, name, "organisation", priority=1))
-    for m in (_P_PARTY.finditer(text) if _any(text, _PARTY_WORDS) else ()):
+    for m in (_P_PARTY.finditer(text) if _PARTY_WORDS in fams else ()):
         out.append(Hit(m.start("party"), m.end("party"), m.group("party"), "organisation", priority=1))
     for m in (_P_ACRONYM.finditer(text) if _CAPCAP.search(text) else ()):
         a = m.group("acr")
@@ -206,18 +217,18 @@ def _org_hits(text: str, chamber: Optional[str]) -> list[Hit]:
     return out
 
 
-def _person_hits(text: str) -> list[Hit]:
+def _person_hits(text: str, fams: set) -> list[Hit]:
     out = []
-    for m in (_P_TITLE.finditer(text) if _any(text, _TITLE_WORDS) else ()):
+    for m in (_P_TITLE.finditer(text) if _TITLE_WORDS in fams else ()):
         role = m.group("role")
         if role in ("de heer", "mevrouw", "het lid", "de leden", "dhr.", "mw.", "dr.", "prof."):
             role = "Kamerlid" if role in ("het lid", "de leden") else None
         name = m.group("name")
         out.append(Hit(m.start("name"), m.end("name"), name, "person", role=role, priority=1))
     todo = []
-    if _any(text, _SIGN_WORDS):
+    if _SIGN_WORDS in fams:
         todo.append(_P_SIGN)
-    if ", " in text and _any(text, _APPOS_WORDS):
+    if ", " in text and _APPOS_WORDS in fams:
         todo.append(_P_APPOS)
     if "otie" in text or "mendement" in text:
         todo.append(_P_MOTIE)
@@ -251,16 +262,11 @@ def _select(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def paragraph_hits(text: str, chamber: Optional[str] = None, known: Optional[re.Pattern] = None,
-                   known_names: Optional[dict] = None) -> list[Hit]:
+def paragraph_hits(text: str, chamber: Optional[str] = None) -> list[Hit]:
     """All entity hits in one paragraph, in text order: the longest where they overlap, plus a body
-    named inside a longer name ("… van de Verenigde Naties"). `known` matches the bare surnames of
-    persons found elsewhere in the document ("Kuleba riep op" after "Minister … Kuleba")."""
-    hits = _lex_hits(text) + _org_hits(text, chamber) + _person_hits(text)
-    if known is not None:
-        for m in known.finditer(text):
-            if _word_start(text, m.start()):
-                hits.append(Hit(m.start(), m.end(), known_names[m.group()], "person", priority=0))
+    named inside a longer name ("… van de Verenigde Naties")."""
+    fams = _families(text)
+    hits = _lex_hits(text) + _org_hits(text, chamber, fams) + _person_hits(text, fams)
     out = _select(hits)
     nested = []
     for h in out:
@@ -273,6 +279,17 @@ def paragraph_hits(text: str, chamber: Optional[str] = None, known: Optional[re.
     if nested:
         out = sorted(out + nested, key=lambda h: (h.start, -(h.end - h.start)))
     return out
+
+
+def add_known(text: str, hits: list[Hit], known: re.Pattern, known_names: dict) -> list[Hit]:
+    """Add the bare surnames of persons found elsewhere in the document to a paragraph's hits."""
+    extra = [Hit(m.start(), m.end(), known_names[m.group()], "person", priority=0)
+             for m in known.finditer(text) if _word_start(text, m.start())]
+    if not extra:
+        return hits
+    taken = [(h.start, h.end) for h in hits]
+    extra = [x for x in extra if all(x.end <= a or x.start >= b for a, b in taken)]
+    return sorted(hits + extra, key=lambda h: (h.start, -(h.end - h.start))) if extra else hits
 
 
 def known_persons(hits_by_paragraph: dict) -> tuple[Optional[re.Pattern], dict]:
@@ -306,8 +323,9 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Entity]:
         para = doc.sections[si].paragraphs[pi]
         for h in hits:
             e = get(h.name, h.kind, h.key, h.role)
-            e.mentions.append(Mention(section=si, paragraph=pi, start=h.start, end=h.end,
-                                      text=para[h.start:h.end]))
+            # model_construct: the fields are built here, validating them again costs a fifth of the time
+            e.mentions.append(Mention.model_construct(section=si, paragraph=pi, start=h.start, end=h.end,
+                                                      text=para[h.start:h.end]))
             if h.kind == "organisation" and h.name.endswith("-fractie"):
                 get(h.name[:-8], "organisation")
     if doc.place:

@@ -28,6 +28,14 @@ _OPENING = re.compile(r"^\s*(?:De\s+(?:Tweede\s+|Eerste\s+)?Kamer,?|gehoord\s+de
 _CLOSING = re.compile(r"^\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag", re.I)
 
 
+# the first three letters of every keyword above (and of the prefixes tevens/voorts/…)
+_HEADS = frozenset(w[:3] for w in (
+    "constaterende overwegende van gelet gezien erkennende vaststellende wijzende benadrukkende onderstrepende "
+    "in betreurende verwijzende opmerkende concluderende herinnerende en tevens voorts mede ook verder eveneens "
+    "daarnaast tot verzoekt roept draagt vraagt dringt nodigt spoort spreekt is stelt bevestigt steunt erkent "
+    "onderschrijft wijst keurt veroordeelt maakt besluit de gehoord").split())
+
+
 def is_motie(doc: Document) -> bool:
     """A motie by kind, or by its fixed opening (`De Kamer, gehoord de beraadslaging,`)."""
     if doc.kind == "motie":
@@ -44,6 +52,9 @@ def find(doc: Document) -> tuple[list[Statement], list[Consideration]]:
     considerations: list[Consideration] = []
     for si, sec in enumerate(doc.sections):
         for pi, para in enumerate(sec.paragraphs):
+            head = para.lstrip()[:3].lower()
+            if head not in _HEADS:
+                continue  # a clause starts with one of the keywords; skip the regexes otherwise
             if _OPENING.match(para) or _CLOSING.match(para):
                 continue
             g = _GROUND.match(para)
