@@ -43,6 +43,7 @@ class Report:
     entities: dict = field(default_factory=lambda: defaultdict(Tally))
     events: Tally = field(default_factory=Tally)
     references: Tally = field(default_factory=Tally)
+    considerations: Tally = field(default_factory=Tally)
     text: Tally = field(default_factory=Tally)
     missed: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
@@ -59,13 +60,15 @@ class Report:
     def extraction(self) -> Tally:
         """Every extraction item of the gold (statements, entities, events, references) together."""
         t = Tally()
-        for part in (self.statements_recall, self.entities_total, self.events, self.references):
+        for part in (self.statements_recall, self.entities_total, self.events, self.references,
+                     self.considerations):
             t.matched += part.matched
             t.total += part.total
         return t
 
     def add(self, other: "Report") -> None:
-        for name in ("statements_recall", "statements_precision", "events", "references", "text"):
+        for name in ("statements_recall", "statements_precision", "events", "references", "considerations",
+                     "text"):
             a, b = getattr(self, name), getattr(other, name)
             a.matched += b.matched
             a.total += b.total
@@ -98,6 +101,8 @@ class Report:
             lines.append(f"  {k:<12} {self.entities[k]}")
         lines.append(f"events              {self.events}")
         lines.append(f"references          {self.references}")
+        if self.considerations.total:
+            lines.append(f"considerations      {self.considerations}")
         if self.text.total:
             lines.append(f"clean text checks   {self.text}")
         return "\n".join(lines)
@@ -172,6 +177,13 @@ def score(gold: dict, doc: Document, label: str = "") -> Report:
             rep.references.matched += 1
         else:
             rep.missed.append(f"{label}reference {g}")
+    # a motie's grounds: kind + a substring of the clause
+    for g in gold.get("considerations_must_include", []):
+        rep.considerations.total += 1
+        if any(c.kind == g["kind"] and _norm(g["contains"]) in _norm(c.text) for c in doc.considerations):
+            rep.considerations.matched += 1
+        else:
+            rep.missed.append(f"{label}consideration {g['kind']}: {g['contains']!r}")
     # clean text (parse part)
     text = _norm(doc.text)
     for s in gold.get("clean_text_must_contain", []):

@@ -171,6 +171,8 @@ def _lex_hits(text: str) -> list[Hit]:
         if not _word_start(text, m.start()):
             continue
         t = _TERMS[m.group()]
+        if m.group() == "Commissie" and re.match(r"\s(?:voor|van|inzake)\s", text[m.end():m.end() + 8]):
+            continue  # "de Commissie voor de Toetsing van …": a named commission, not the European one
         kind = t.kind
         if kind == "country" and t.name in _PLACES and text[max(0, m.start() - 3):m.start()] in ("in ", "te "):
             kind = "place"

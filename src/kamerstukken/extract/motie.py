@@ -24,6 +24,9 @@ _OPERATIVE = re.compile(
     r"|(?P<concern>betreurt|veroordeelt|spreekt\s+(?:haar|zijn)\s+(?:zorg|zorgen|afkeuring)\b[^.;]{0,60}?uit|"
     r"maakt\s+zich\s+zorgen|is\s+bezorgd)"
     r"|(?P<decision>besluit))", re.I)
+_SECOND = re.compile(
+    r"(?:,\s*|\s)en\s+(?:(?P<request>verzoekt|roept\b[^.;]{0,200}?\bop\b|draagt\b[^.;]{0,120}?\bop\b)"
+    r"|(?P<position>spreekt\s+(?:zich\s+)?uit|is\s+van\s+mening)|(?P<concern>betreurt|veroordeelt))\b", re.I)
 _OPENING = re.compile(r"^\s*(?:De\s+(?:Tweede\s+|Eerste\s+)?Kamer,?|gehoord\s+de\s+beraadslaging,?)\s*$", re.I)
 _CLOSING = re.compile(r"^\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag", re.I)
 
@@ -70,4 +73,12 @@ def find(doc: Document) -> tuple[list[Statement], list[Consideration]]:
                 statements.append(Statement(kind=kind, actor=house, cue=o.group(kind).strip(), text=text,
                                             section=si, paragraph=pi, start=start, end=start + len(text),
                                             topic=sec.heading))
+                # "verzoekt de regering … en spreekt uit dat …": a second operative verb in the clause
+                for m2 in _SECOND.finditer(para, o.end()):
+                    k2 = next(k for k in ("request", "position", "concern") if m2.group(k))
+                    if k2 != kind:
+                        statements.append(Statement(kind=k2, actor=house, cue=m2.group(k2).strip(), text=text,
+                                                    section=si, paragraph=pi, start=start, end=start + len(text),
+                                                    topic=sec.heading))
+                        break
     return statements, considerations
