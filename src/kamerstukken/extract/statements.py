@@ -25,6 +25,8 @@ for _kind, _items in lexicon.cues().items():
     _CUES[_kind] = [(fam, re.compile(rx, re.I if fam != "inform" else 0)) for fam, rx in _items]
     _KIND_RX[_kind] = re.compile("|".join(f"(?:{rx})" for _, rx in _items), re.I)
 _ANY_CUE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _KIND_RX.values()), re.I)
+# the paragraph prefilter: a cue anchored at a sentence start (^) may stand anywhere in a paragraph
+_ANY_CUE_PARA = re.compile(re.sub(r"(?<![\[\\])\^", r"\\b", _ANY_CUE.pattern), re.I)
 KIND_ORDER = ("position", "decision", "commitment", "request", "concern")
 
 # --- clause structure ------------------------------------------------------------------------------
@@ -67,6 +69,8 @@ _ROLE_OF = re.compile(
     r"\b(?P<role>Secretaris-Generaal|[Vv]oorzitter|Hoge\s+Vertegenwoordiger|[Pp]resident|[Dd]agelijks\s+bestuur|"
     r"Board\s+of\s+Governors)\s+van\s+(?:de|het)\s+")
 _RAAD = re.compile(r"\b(?:[Dd]e|[Dd]eze)\s+(?:[a-z]+e\s+)?Raad\b(?!\s+(?:van|voor)\b)")
+# an office written as one capitalised word: "De Binnenvaartambassadeur stelde dat …"
+_ROLE_NOUN = re.compile(r"\b[Dd]e\s+(?P<r>[A-Z][a-z]+(?:ambassadeur|gezant|coördinator|rapporteur|commissaris))\b")
 _DOC_OF = re.compile(
     r"\b[\w-]*(?:strategie|rapport|verslag|analyse|verklaring|conclusies|mededeling|advies|werkprogramma)\s+van\s+(?:de|het)\s+")
 _FRACTIE = re.compile(r"\b(?:[Dd]e\s+)?leden\s+van\s+de\s+(?P<f>[\w-]+-fractie)|\b(?:[Dd]e\s+)?(?P<f2>[A-Z][\w-]*-fractie)")
@@ -81,6 +85,7 @@ _FUTURE_MARK = re.compile(
     r"separaat|uiterlijk|Q[1-4]|voor\s+het\s+einde|tegemoet)\b")
 _THIS_LETTER = re.compile(r"\b(?:[Mm]et|[Ii]n|[Mm]iddels)\s+deze\s+brief\b|\b[Hh]ierbij\b|\bvan\s+de\s+gelegenheid\s+gebruik\b")
 _EXPECTED = re.compile(r"\b[Nn]aar\s+verwachting\b")
+_FIRST_PERSON = re.compile(r"\b(?:ik|wij|we)\b")
 _PASSIVE_CLAUSE = re.compile(r"\b(?:wordt|werd|werden|worden)\b")
 _MOTIE_CONTEXT = re.compile(r"\b(?:motie|[Hh]ierin)\b")
 _EXPLICIT_NL = re.compile(r"\b(?:waaronder|ook\s+door|zo\s+\w+\s+ook|onder\s+wie|onder\s+leiding\s+van|"
@@ -138,6 +143,8 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
     for m in _RAAD.finditer(text):
         out.append(Actor(m.start(), m.end(), ctx.council or "Raad", 0))
+    for m in _ROLE_NOUN.finditer(text):
+        out.append(Actor(m.start(), m.end(), m.group("r"), 1))
     for m in _DOC_OF.finditer(text):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is not None:  # "de fragiliteitsstrategie van de Wereldbank wijst op": the Wereldbank
@@ -411,8 +418,8 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                 continue  # "zoals (eerder) toegezegd": a reference back, not a new statement
             if kind == "decision" and not ctx.motie:
                 aux = _participle_aux(sent, cstart, m.end())
-                if aux in ("wordt", "worden"):
-                    continue  # "De agenda wordt op 13 november vastgesteld": a schedule
+                if aux in ("wordt", "worden") and not re.search(r"\bniet\b", sent[cstart:m.start()]):
+                    continue  # "De agenda wordt op 13 november vastgesteld": a schedule ("wordt niet verlengd" is a decision)
             if sub and conj in ("dat", "die") and voice == "passive" and not _agent(sent, actors, actors):
                 continue  # "Het is zeer belangrijk dat het pakket is vastgesteld", "die … zijn toegezegd": reported
             if voice == "none":
@@ -440,6 +447,9 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             subj = _subject(sent, actors, 0, m.start(), False)
         if subj is not None:
             return subj.name, m.group()
+        if ctx.writer and kind in ("request", "commitment", "position") and _FIRST_PERSON.search(sent, 0, m.start()):
+            # "… informeer ik u graag … en leg u ook graag de vraag voor": a verb sharing the writer's subject
+            return ctx.writer, m.group()
         if fam == "act" and _PASSIVE_CLAUSE.search(sent[cstart:m.end() + 12]):
             # "Daarbij wordt deelname … op prijs gesteld": the writer's view, unless a body decides
             if kind == "decision":
@@ -501,7 +511,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
             hf = _FRACTIE.search(para) if "fractie" in para else None
             if hf:
                 ctx.last_fractie = hf.group("f") or hf.group("f2")
-            if not _ANY_CUE.search(para):
+            if not _ANY_CUE_PARA.search(para):
                 continue
             hits = hits_by_paragraph.get((si, pi), [])
             actors = _actor_hits(para, hits, sec_ctx)
