@@ -29,6 +29,10 @@ def is_element_layout(lines: list[str], print_hint: bool = False) -> bool:
     return wraps < max(1, 0.1 * len(nonblank))
 
 
+# the labelled lines at the head of a verslag: `Voorzitter: Verheijen`, `Griffier: Thomassen`
+LABEL_LINE = re.compile(r"^(?:Voorzitter|Griffier|Aanwezig|Leden|Plv\. leden|Aanvang|Sluiting)\b\s*:?", re.IGNORECASE)
+
+
 def looks_like_heading(text: str) -> bool:
     """A short line without closing punctuation that starts like a title."""
     t = text.strip()
@@ -37,6 +41,8 @@ def looks_like_heading(text: str) -> bool:
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "«\"'"):
         return False
     if re.fullmatch(r"[\d\s.,-]+", t):
+        return False
+    if LABEL_LINE.match(t):
         return False
     return len(t.split()) <= 14
 

@@ -15,8 +15,9 @@ _CAP = r"[A-ZÀ-Þ][\w'’à-ÿ]*(?:-[A-ZÀ-Þ]?[\w'’à-ÿ]+)*"
 _TUSSEN = r"(?:van|de|der|den|ten|ter|te|in|'t|het|la|le|du|da|del|el|al|op|von|zu)"
 NAME = rf"(?:[A-Z][a-z]?\.\s?)*(?:(?:{_CAP}|{_TUSSEN})\s+){{0,4}}{_CAP}"
 SIGNATURE = re.compile(
-    rf"(?:De|Het)\s+(?P<role>{ROLE_WORD}\b[^.;]*?),\s*(?P<name>{NAME})(?=\s+(?:De|Het)\s+{ROLE_WORD}|\s*$)"
+    rf"(?:(?:De|Het)\s+)?(?P<role>{ROLE_WORD}\b[^.;]*?),\s*(?P<name>{NAME})(?<!\sDe)(?<!\sHet)(?=\s+(?:(?:De|Het)\s+)?{ROLE_WORD}|\s*$)"
 )
+ROLE_LINE = re.compile(rf"^(?:(?:De|Het)\s+)?{ROLE_WORD}\b")
 MOTIE_END = re.compile(r"^en gaat over tot (?:de )?orde van (?:de|het) dag[.,;]?$", re.IGNORECASE)
 BARE_NAME = re.compile(rf"^{NAME}$")
 ANNEX = re.compile(r"\b[Bb]ijlage\s+(\d+|[IVX]+)\b(\))?")
@@ -78,7 +79,7 @@ def _signature_at(blocks: list[Block]) -> tuple[list[dict], int]:
         if b.kind == "footnote" and not tail:
             continue
         if b.kind in ("para", "heading", "signature") and len(t) < 400 and (
-                re.match(rf"(?:De|Het)\s+{ROLE_WORD}", t) or BARE_NAME.match(t)):
+                ROLE_LINE.match(t) or BARE_NAME.match(t)):
             tail.insert(0, t)
             taken += 1
         else:
@@ -120,8 +121,16 @@ def assemble(body: list[Block], meta: dict):
     signatories, taken = _signature(body, motie)
     # a verslag of a schriftelijk overleg is signed after its opening, before the questions
     inner = []
-    for b in body[:len(body) - taken]:
-        m = SIGNATURE.fullmatch(b.text.strip()) if b.kind in ("para", "heading") and len(b.text) < 250 else None
+    head = body[:len(body) - taken]
+    for i, b in enumerate(head):
+        text = b.text.strip()
+        m = SIGNATURE.fullmatch(text) if b.kind in ("para", "heading") and len(text) < 250 else None
+        if not m and i + 1 < len(head) and text.endswith(",") and ROLE_LINE.match(text) \
+                and BARE_NAME.match(head[i + 1].text.strip()):
+            # one element per line: the role, then the name
+            m = SIGNATURE.fullmatch(f"{text} {head[i + 1].text.strip()}")
+            if m:
+                head[i + 1].kind = "signature"
         if m:
             inner.append({"name": m.group("name").strip(), "role": _role(m.group("role"))})
             b.kind = "signature"
@@ -134,6 +143,8 @@ def assemble(body: list[Block], meta: dict):
     sections: list[dict] = [{"heading": None, "level": 1, "paragraphs": []}]
     footnotes: list[dict] = []
     texts_by_marker: dict[str, str] = {}
+    if content and content[-1].kind == "heading" and len(content) > 1:
+        content[-1].kind = "para"  # nothing follows it: the text's last line, not a heading
     for b in content:
         if b.kind == "heading":
             m = NUMBERED.match(b.text)
