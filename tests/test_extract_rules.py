@@ -357,3 +357,15 @@ def test_council_name_normalised_and_nested_bodies():
     assert ("organisation", "Algemene Vergadering van de Verenigde Naties") in ents
     assert ("organisation", "Verenigde Naties") in ents
     assert ("country", "Kroatië") in ents
+
+
+def test_named_organisations_by_head_noun():
+    # corpus/letters/062: bodies not in any lexicon, named by a capitalised run with a head noun
+    ents = _entities("Het Transitiecomité Binnenvaart bestaat uit de Binnenvaart Branche Unie, Koninklijke "
+                     "Schuttevaer en het Centraal Bureau voor de Rijn- en Binnenvaart.")
+    for name in ("Transitiecomité Binnenvaart", "Binnenvaart Branche Unie", "Koninklijke Schuttevaer",
+                 "Centraal Bureau voor de Rijn- en Binnenvaart"):
+        assert ("organisation", name) in ents, name
+    assert ("organisation", "Europese Unie") not in ents  # "Unie" inside a longer name is not the EU
+    # a known name is never displaced by a run around it: corpus/letters/024
+    assert ("organisation", "Green Growth Group") in _entities("De Green Growth Group Ministers kwamen bijeen.")

@@ -91,6 +91,16 @@ _P_ORG = re.compile(
     rf"|(?<![\w-])[{UP}][{LOW}]+raad\b"
     rf"|(?<![\w-])[A-Z]{{2,5}}-Raad\b)"
 )
+# a capitalised name run holding an organisation's head noun: "Centraal Bureau voor de Rijn- en
+# Binnenvaart", "Transitiecomité Binnenvaart", "Derde Commissie", "High-Level Panel of Eminent Persons"
+_HEAD_NOUNS = ("Comité", "comité", "Bureau", "Unie", "Commissie", "Panel", "Universiteit", "Werkgroep", "werkgroep",
+               "Fonds", "Agentschap", "Bank", "Hof", "Tribunaal", "Instituut", "Centrum", "Stichting", "Vereniging",
+               "Federatie", "Organisatie", "Dienst", "Autoriteit", "Schuttevaer", "Table", "Forum", "Council",
+               "Agency", "Group", "Partnerschap", "Academie", "Planbureau")
+_P_NAMED_ORG = re.compile(
+    rf"(?<![\w-])(?P<org>[{UP}][\w-]*(?:\s(?:(?:voor|van|of|on|for|the|de|het|der)\s)*[{UP}][\w-]*|(?<=-)\sen\s[{UP}][\w-]*)+)"
+    rf"|(?<![\w-])(?P<one>[{UP}][\w]*(?:comité|raad|bureau|fonds|agentschap))\s(?P<tail>[{UP}][\w-]+)")
+_ORG_STOP_START = re.compile(r"(?:De|Het|Een|In|Op|Dit|Deze|Bij|Met|Voor|Tijdens|Na|Over|Namens|Ook|Daarnaast|Verder)\s")
 _PARTIES = "VVD|CDA|PvdA|SP|D66|GroenLinks-PvdA|GroenLinks|ChristenUnie|SGP|PVV|PvdD|DENK|FvD|FVD|JA21|BBB|NSC|Volt|50PLUS"
 _P_PARTY = re.compile(rf"(?<![\w-])(?P<party>{_PARTIES})(?P<fractie>-fractie)?(?![\w])")
 _P_ACRONYM = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z0-9]{1,6})(?![\w])")
@@ -158,6 +168,9 @@ _INITIAL_PRE = re.compile(r"[A-Z][a-z]{0,2}\.\s?[A-Za-z]")
 _CAPCAP = re.compile(r"[A-Z][A-Z0-9]")
 
 
+_family("_HEAD_NOUNS", _HEAD_NOUNS + ("comité", "raad ", "bureau ", "fonds ", "agentschap "))
+_HEAD_SET = frozenset(_HEAD_NOUNS)
+_HEAD_ENDINGS = ("comité", "raad", "bureau", "fonds", "agentschap", "commissie")
 _TRIGGER_RX = re.compile(lexicon.alternation(_TRIGGERS))
 
 
@@ -197,6 +210,18 @@ def _org_hits(text: str, chamber: Optional[str], fams: set) -> list[Hit]:
         while name[-1:].isdigit():  # a footnote marker glued on: "…Voedselkwaliteit1"
             name, end = name[:-1], end - 1
         out.append(Hit(m.start(), end, name, "organisation", priority=1))
+    for m in (_P_NAMED_ORG.finditer(text) if "_HEAD_NOUNS" in fams else ()):
+        if m.group("one"):
+            out.append(Hit(m.start(), m.end(), m.group(), "organisation", priority=-1))
+            continue
+        name, start = m.group("org"), m.start()
+        st = _ORG_STOP_START.match(name)
+        if st:
+            name, start = name[st.end():], start + st.end()
+        words = re.split(r"[\s-]", name)
+        if " " in name and name not in _TERMS and (any(w in _HEAD_SET for w in words)
+                                                    or any(w.endswith(_HEAD_ENDINGS) for w in words)):
+            out.append(Hit(start, start + len(name), name, "organisation", priority=-1))
     for m in (_P_PARTY.finditer(text) if _PARTY_WORDS in fams else ()):
         out.append(Hit(m.start("party"), m.end("party"), m.group("party"), "organisation", priority=1))
     for m in (_P_ACRONYM.finditer(text) if _CAPCAP.search(text) else ()):
@@ -269,7 +294,17 @@ def paragraph_hits(text: str, chamber: Optional[str] = None) -> list[Hit]:
     named inside a longer name ("… van de Verenigde Naties")."""
     fams = _families(text)
     hits = _lex_hits(text) + _org_hits(text, chamber, fams) + _person_hits(text, fams)
-    out = _select(hits)
+    # a name run found only by its head noun never displaces a known name: it fills gaps
+    weak = [h for h in hits if h.priority < 0]
+    out = _select([h for h in hits if h.priority >= 0])
+    for h in weak:
+        inside = [o for o in out if not (h.end <= o.start or h.start >= o.end)]
+        # it may take the place of an organisation it contains ("Binnenvaart Branche Unie" ⊃ "Unie")
+        if all(o.kind == "organisation" and h.start <= o.start and o.end <= h.end
+               and (o.priority < 2 or o.end - o.start <= 6) for o in inside):
+            out = [o for o in out if o not in inside] + [h]
+    if weak:
+        out.sort(key=lambda h: (h.start, -(h.end - h.start)))
     nested = []
     for h in out:
         if h.kind == "organisation" and " van " in text[h.start:h.end]:

@@ -447,7 +447,8 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             subj = _subject(sent, actors, 0, m.start(), False)
         if subj is not None:
             return subj.name, m.group()
-        if ctx.writer and kind in ("request", "commitment", "position") and _FIRST_PERSON.search(sent, 0, m.start()):
+        if ctx.writer and not sub and kind in ("request", "commitment", "position") \
+                and _FIRST_PERSON.search(sent, 0, m.start()):
             # "… informeer ik u graag … en leg u ook graag de vraag voor": a verb sharing the writer's subject
             return ctx.writer, m.group()
         if fam == "act" and _PASSIVE_CLAUSE.search(sent[cstart:m.end() + 12]):
