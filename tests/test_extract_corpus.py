@@ -48,8 +48,8 @@ def test_seed_gold_through_parse():
 
 
 @pytest.mark.parametrize("lo,hi,recall,precision,entities", [
-    (1, 60, 0.72, 0.90, 0.89),   # development letters
-    (61, 85, 0.70, 0.86, 0.81),  # held-out letters
+    (1, 60, 0.75, 0.92, 0.94),   # development letters: reached 0.77 / 0.95 / 0.96
+    (61, 85, 0.77, 0.88, 0.89),  # held-out letters: reached 0.81 / 0.93 / 0.92
 ])
 def test_letters_floor(lo, hi, recall, precision, entities):
     rep = _letters(lo, hi)
@@ -66,9 +66,11 @@ def test_letters_through_parse_floor():
     for f in sorted((GOLD / "letters").glob("*.json")):
         gold = json.loads(f.read_text(encoding="utf-8"))
         rep.add(score(gold, parse(CORPUS / "letters" / f"{f.stem}.txt"), label=f"{f.stem} "))
-    assert rep.statements_recall.rate >= 0.65, rep.summary()
-    assert rep.statements_precision.rate >= 0.70, rep.summary()
-    assert rep.entities_total.rate >= 0.85, rep.summary()
+    # reached 0.75 / 0.76 / 0.94: the reader keeps text the gold leaves out (a paragraph cut mid-sentence,
+    # page navigation), so statements there count as spurious
+    assert rep.statements_recall.rate >= 0.72, rep.summary()
+    assert rep.statements_precision.rate >= 0.72, rep.summary()
+    assert rep.entities_total.rate >= 0.91, rep.summary()
 
 
 def test_moties_verzoekt_are_requests_of_the_kamer():
