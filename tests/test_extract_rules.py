@@ -221,6 +221,9 @@ def test_persons_with_roles():
     for name in ("Campbell", "Kerry", "Assad", "Pavlo Klimkin", "Spies", "Samsom", "Elias", "Jansen", "Verhoeven"):
         assert ("person", name) in ents, name
     assert ("person", "Zaken") not in ents and ("person", "Economische Zaken") not in ents
+    assert ents[("person", "Campbell")].role == "Commandant van Resolute Support"
+    assert ents[("person", "Pavlo Klimkin")].role == "Minister van Buitenlandse Zaken, Oekraïne"
+    assert ents[("person", "Kerry")].role == "Minister"
 
 
 def test_places_and_city_state():

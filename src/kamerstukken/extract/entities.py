@@ -70,6 +70,7 @@ _P_APPOS = re.compile(
     rf"(?<![\w])(?P<name>[{UP}][{LOW}]+\s{_TV_LOW}?{_CAPW}|{_INITIALS}{_TV_LOW}?{_CAPW}),\s(?:de\s|het\s)?"
     r"(?P<role>[Mm]inister|[Ss]taatssecretaris|[Vv]oorzitter|[Dd]irecteur-[Gg]eneraal|[Pp]resident|[Cc]ommissaris|"
     r"[Ss]ecretaris-[Gg]eneraal|[Aa]mbassadeur|[Pp]remier|[Ee]urocommissaris)"
+    rf"(?P<office>\s(?:van|voor)\s(?:de\s|het\s)?[{UP}][\w-]*(?:\s(?:en\s)?[{UP}][\w-]*)*)?"
 )
 # "Voorzitter: Jan Vos", "te weten: Spies, Samsom, Elias en Jansen"
 _P_LIST = re.compile(r"(?:te weten|Voorzitter|Griffier|Aanwezig):\s(?P<list>[^\n.:]+)")
@@ -244,12 +245,33 @@ def _org_hits(text: str, chamber: Optional[str], fams: set) -> list[Hit]:
     return out
 
 
+_REPRESENTED = re.compile(r"(?P<state>[A-Z][\w-]+)\s+werd\s+vertegenwoordigd\s+door\s+$")
+
+
+def _with_state(text: str, start: int, role: str) -> str:
+    """Add the state an official serves where the text says it: "de Afghaanse Minister …",
+    "Oekraïne werd vertegenwoordigd door Pavlo Klimkin, Minister …"."""
+    before = text[max(0, start - 60):start]
+    m = re.search(r"(?P<adj>[A-Z][\w-]+e)\s+$", before)
+    if m and m.group("adj") in _TERMS and _TERMS[m.group("adj")].adjective:
+        return f"{role}, {_TERMS[m.group('adj')].name}"
+    m = _REPRESENTED.search(before)
+    if m and m.group("state") in _TERMS and _TERMS[m.group("state")].kind == "country":
+        return f"{role}, {_TERMS[m.group('state')].name}"
+    return role
+
+
 def _person_hits(text: str, fams: set) -> list[Hit]:
     out = []
     for m in (_P_TITLE.finditer(text) if _TITLE_WORDS in fams else ()):
         role = m.group("role")
         if role in ("de heer", "mevrouw", "het lid", "de leden", "dhr.", "mw.", "dr.", "prof."):
             role = "Kamerlid" if role in ("het lid", "de leden") else None
+        else:
+            # the office as written: "Commandant van Resolute Support, Generaal" → "Commandant van Resolute Support"
+            role = re.sub(r"(?:,\s*)?(?:\s*\b(?:Generaal|Minister|President|Staatssecretaris)\s*)?[\s,]*$", "",
+                          text[m.start("role"):m.start("name")]) or role
+            role = _with_state(text, m.start("role"), role)
         name = m.group("name")
         out.append(Hit(m.start("name"), m.end("name"), name, "person", role=role, priority=1))
     todo = []
@@ -268,6 +290,8 @@ def _person_hits(text: str, fams: set) -> list[Hit]:
     for rx in todo:
         for m in rx.finditer(text):
             role = m.groupdict().get("role")
+            if role and rx is _P_APPOS:
+                role = _with_state(text, m.start("name"), role + (m.group("office") or ""))
             out.append(Hit(m.start("name"), m.end("name"), m.group("name"), "person", role=role, priority=1))
     for m in (_P_LIST.finditer(text) if ":" in text else ()):
         base = m.start("list")
