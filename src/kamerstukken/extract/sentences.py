@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-# Abbreviations common in Kamerstukken that end in a full stop but not a sentence.
+# Abbreviations common in Kamerstukken that end in a full stop but not a sentence ("c.s." is left out:
+# it ends the sentence that names a motie far more often than not).
 ABBREVIATIONS = frozenset("""
-nr nrs blz d.d o.a i.v.m m.b.t t.a.v e.d e.a c.s bijv resp ca dhr mw mr dr drs ir prof art lid
+nr nrs blz d.d o.a i.v.m m.b.t t.a.v e.d e.a bijv resp ca dhr mw mr dr drs ir prof art lid
 vgl zgn z.g i.c i.e e.g etc mln mld vs ivm mbt tav incl excl min max wo jr st ds kst red cf
 """.split())
 

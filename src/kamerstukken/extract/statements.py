@@ -159,6 +159,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
     return out
 
 
+_COUNCIL = re.compile(r"^Raad\s(?!van\s(?:State|Europa))|[a-z]raad$|-Raad$|^Algemene Raad$|^Europese Raad$")
 _ASKERS = re.compile(r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<names>[^.]{2,80}?)\s+(?:aan|over)\s+de\b")
 _MEETING_REPORT = re.compile(
     r"\b(?:[Vv]erslag|[Gg]eannoteerde\s+agenda|bijeenkomst|vergadering|vergaderde|bijeen|[Tt]op|overleg\s+gevoerd|"
@@ -470,8 +471,9 @@ def _context(doc: Document, hits_by_paragraph: dict) -> Context:
         ctx.writer = "Afdeling advisering van de Raad van State"
     ctx.chamber = doc.chamber
     terms = lexicon.terms()
-    first = [(k, doc.sections[k[0]].paragraphs[k[1]]) for k in sorted(hits_by_paragraph)[:4]]
-    head = " ".join(p for _, p in first) + " " + " ".join(s.heading or "" for s in doc.sections)
+    first = [(k, doc.sections[k[0]].paragraphs[k[1]]) for k in sorted(hits_by_paragraph)[:6]]
+    head = " ".join(p for _, p in first) + " " + " ".join(s.heading or "" for s in doc.sections) + \
+        " " + (doc.title or "")
     q = _ASKERS.search(head)
     if q:
         ctx.askers = re.sub(r"\s*\([^)]*\)", "", q.group("names")).strip()
@@ -479,7 +481,7 @@ def _context(doc: Document, hits_by_paragraph: dict) -> Context:
     # report of a meeting (a letter about a mission has no such body: its passives are the writer's)
     if not _MEETING_REPORT.search(head):
         return ctx
-    for (si, pi), hits in sorted(hits_by_paragraph.items())[:4]:
+    for (si, pi), hits in sorted(hits_by_paragraph.items())[:6]:
         for h in hits:
             if h.kind != "organisation" or h.name in ("Tweede Kamer", "Eerste Kamer", "ministerraad", "Ministerraad"):
                 continue
@@ -496,6 +498,13 @@ def _context(doc: Document, hits_by_paragraph: dict) -> Context:
                 break
         if ctx.body:
             break
+    if ctx.council is None:
+        # "de Raad" is the council named first anywhere (a page may open with other text)
+        for key in sorted(hits_by_paragraph):
+            h = next((h for h in hits_by_paragraph[key] if h.kind == "organisation" and _COUNCIL.search(h.name)), None)
+            if h is not None:
+                ctx.council = h.name
+                break
     return ctx
 
 
