@@ -74,6 +74,12 @@ def test_document_page(client):
     assert client.get("/documents/kst-0-0").status_code == 404
 
 
+def test_pages_forbid_scripts(client):
+    r = client.get("/")
+    assert "script-src 'none'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
 def test_hostile_document_renders_inert(client):
     for path in (f"/documents/{HOSTILE_ID}", "/search?q=defensie-uitgaven", "/dossiers/28676",
                  "/"):
