@@ -372,3 +372,32 @@ def test_named_organisations_by_head_noun():
     assert ("organisation", "Europese Unie") not in ents  # "Unie" inside a longer name is not the EU
     # a known name is never displaced by a run around it: corpus/letters/024
     assert ("organisation", "Green Growth Group") in _entities("De Green Growth Group Ministers kwamen bijeen.")
+
+
+def test_intention_and_het_continuing_the_actor():
+    # corpus/letters/012: "wenst … te" is an intention
+    assert ("commitment", "Europese Commissie") in statements_of(
+        "De Commissie wenst daarom voor het einde van 2026 de onderhandelingen met de VS over de kaderovereenkomst "
+        "af te ronden.", intro=False)
+    # corpus/letters/034: "Het zal …" continues the paragraph's actor (the Finnish presidency)
+    got = statements_of("Finland signaleert dat de uitbreiding institutionele hervormingen vergt. Het zal daarom de "
+                        "voorbereidingen starten voor een IGC.", intro=False)
+    assert ("commitment", "Finland") in got
+    # but "Het zal niet …"/"Het is …" are no such subject
+    assert statements_of("Het zal niet eenvoudig zijn.", intro=False) == []
+
+
+def test_ministers_of_a_meeting_decide_for_it_but_promise_nothing():
+    # corpus/letters/056 and 019
+    assert ("decision", "Eurogroep") in statements_of(
+        "Tijdens de Eurogroep van 20 februari hebben de ministers van Financiën een voorlopig akkoord bereikt over "
+        "een pakket voor Griekenland.", intro=False)
+    assert statements_of("Tijdens de Raad Buitenlandse Zaken op 14 november a.s. zullen de ministers van Buitenlandse "
+                         "Zaken spreken over het proces.", intro=False) == []
+
+
+def test_attributive_words_before_the_actor():
+    # corpus/letters/046
+    assert ("position", "Wereldbank") in statements_of(
+        "De recent uitgebrachte fragiliteitsstrategie van de Wereldbank wijst op de aanzienlijke negatieve "
+        "economische effecten van gewelddadig conflict.", intro=False)

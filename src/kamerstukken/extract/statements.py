@@ -46,6 +46,8 @@ _PERFECT_AUX = frozenset("heeft hebben had hadden".split())
 _SKIP = frozenset(
     "de het een ook opnieuw nu daarbij wel dan tevens eveneens hier daar zo nog reeds al en maar "
     "verschillende veel vele enkele sommige andere alle meeste diverse meerdere beide vrijwel".split())
+_NP_ADVERBS = frozenset("recent onlangs inmiddels eerder huidig nieuw zogenaamde".split())
+_NOT_ADJ = frozenset("te deze die welke zoals sinds tijdens".split())
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 # "zal" with a verb that is no action: a reported future, nobody's promise
 _STATIVE = re.compile(
@@ -71,9 +73,11 @@ _ROLE_OF = re.compile(
 _RAAD = re.compile(r"\b(?:[Dd]e|[Dd]eze)\s+(?:[a-z]+e\s+)?Raad\b(?!\s+(?:van|voor)\b)")
 # an office written as one capitalised word: "De Binnenvaartambassadeur stelde dat …"
 _ROLE_NOUN = re.compile(r"\b[Dd]e\s+(?P<r>[A-Z][a-z]+(?:ambassadeur|gezant|coördinator|rapporteur|commissaris))\b")
+_MINISTERS = re.compile(r"\b[Dd]e\s+ministers\s+van\s+(?:Financiën|Buitenlandse\s+Zaken|Landbouw|Defensie)\b")
 _DOC_OF = re.compile(
     r"\b[\w-]*(?:strategie|rapport|verslag|analyse|verklaring|conclusies|mededeling|advies|werkprogramma)\s+van\s+(?:de|het)\s+")
 _FRACTIE = re.compile(r"\b(?:[Dd]e\s+)?leden\s+van\s+de\s+(?P<f>[\w-]+-fractie)|\b(?:[Dd]e\s+)?(?P<f2>[A-Z][\w-]*-fractie)")
+_HET_ZAL = re.compile(r"Het\s+(?:zal|wil|heeft|gaat)\s+(?!het\b|er\b|niet\b|ook\s+het\b)")
 _PRONOUN_3 = re.compile(r"\b(?:Hij|Zij|hij|zij)\b")
 _VOORZ = re.compile(r"\b(?P<adj>[A-Z][a-zë]+)\s+[Vv]oorzitterschap\b")
 _AGENT = re.compile(
@@ -145,6 +149,10 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
         out.append(Actor(m.start(), m.end(), ctx.council or "Raad", 0))
     for m in _ROLE_NOUN.finditer(text):
         out.append(Actor(m.start(), m.end(), m.group("r"), 1))
+    meeting = ctx.body or next((h.name for h in hits if h.kind == "organisation" and _COUNCIL_OR_GROUP.search(h.name)), None)
+    if meeting:
+        for m in _MINISTERS.finditer(text):
+            out.append(Actor(m.start(), m.end(), meeting, -1))  # rank -1: only a body's decision
     for m in _DOC_OF.finditer(text):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is not None:  # "de fragiliteitsstrategie van de Wereldbank wijst op": the Wereldbank
@@ -159,6 +167,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
     return out
 
 
+_COUNCIL_OR_GROUP = re.compile(r"^Raad\s(?!van\s(?:State|Europa))|[a-z]raad$|-Raad$|Raad$|^Eurogroep$")
 _COUNCIL = re.compile(r"^Raad\s(?!van\s(?:State|Europa))|[a-z]raad$|-Raad$|^Algemene Raad$|^Europese Raad$")
 _ASKERS = re.compile(r"\bVragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<names>[^.]{2,80}?)\s+(?:aan|over)\s+de\b")
 _MEETING_REPORT = re.compile(
@@ -190,7 +199,9 @@ def _head_actor(actors: list[Actor], text: str, pos: int, limit: int) -> Optiona
         if a.start < pos or a.start >= limit:
             continue
         gap = _tokens_between(text, pos, a.start)
-        if all(t in _SKIP or t == "," for t in gap) and len(gap) <= 3:
+        # articles, quantifiers and attributive adjectives ("De recent uitgebrachte fragiliteitsstrategie")
+        if all(t in _SKIP or t == "," or t in _NP_ADVERBS or (t.endswith("e") and t.isalpha() and t not in _NOT_ADJ)
+               for t in gap) and len(gap) <= 3:
             if best is None or (a.start == best.start and a.rank > best.rank):
                 best = a
             if best and a.start > best.start:
@@ -393,6 +404,8 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                     return "Nederland", m.group()
                 continue
             subj = _subject(sent, actors, cstart, m.start(), sub)
+            if subj is not None and subj.rank < 0:
+                continue  # "zullen de ministers spreken over": the agenda of a meeting, not a promise
             if subj is None:
                 # a passive promise to the Kamer: "dan zal u hierover worden geïnformeerd"
                 if ctx.writer_is_nl and re.search(r"\b(?:u|uw\s+Kamer)\b[^.]{0,40}\bworden\s+geïnformeerd", sent[m.end():]):
@@ -443,6 +456,8 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                 return main_subj.name, m.group()
             return (prev_actor or ("Nederland" if ctx.writer_is_nl else ctx.body)), m.group()
         subj = _subject(sent, actors, cstart, m.start(), sub)
+        if subj is not None and subj.rank < 0 and kind != "decision":
+            subj = None
         if subj is None and sub:
             # "…, en herinnerde eraan dat": an elided subject is the main clause's
             subj = _subject(sent, actors, 0, m.start(), False)
@@ -535,10 +550,13 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                             prev_actor = a.name
                     continue
                 local = [Actor(a.start - s, a.end - s, a.name, a.rank) for a in actors if s <= a.start and a.end <= e]
-                # "Hij"/"Zij" continue the paragraph's last actor
+                # "Hij"/"Zij" (and "Het zal …") continue the paragraph's last actor
                 for m in _PRONOUN_3.finditer(sent):
                     if prev_actor:
                         local.append(Actor(m.start(), m.end(), prev_actor, 0))
+                hz = _HET_ZAL.match(sent)
+                if hz and prev_actor:
+                    local.append(Actor(0, 3, prev_actor, 0))
                 local.sort(key=lambda a: (a.start, -a.rank))
                 found_actor = None
                 for kind in KIND_ORDER:
