@@ -401,3 +401,12 @@ def test_attributive_words_before_the_actor():
     assert ("position", "Wereldbank") in statements_of(
         "De recent uitgebrachte fragiliteitsstrategie van de Wereldbank wijst op de aanzienlijke negatieve "
         "economische effecten van gewelddadig conflict.", intro=False)
+
+
+def test_event_date_belongs_to_the_meeting_not_the_letter():
+    # corpus/letters/003: "de brief van 24 juni 2022 inzake het verslag van de Raad … van 20 juni 2022"
+    doc = enrich(doc_of("De vaste commissie voor Buitenlandse Zaken heeft vragen voorgelegd over de brief van 6 juli "
+                        "2022 inzake de geannoteerde agenda Raad Buitenlandse Zaken (Kamerstuk 21 501-02, nr. 2510) en "
+                        "over de brief van 24 juni 2022 inzake het verslag van de Raad Buitenlandse Zaken van 20 juni "
+                        "2022 (Kamerstuk 21 501-02, nr. 2507).", intro=False, kind="verslag", date="2022-07-26"))
+    assert [(e.name, e.start) for e in doc.events] == [("Raad Buitenlandse Zaken", "2022-06-20")]

@@ -13,9 +13,21 @@ _MEETING_WORD = re.compile(
     r"plaats|top|overleg|sessie|conferentie|Raad|raad|Eurogroep)\b")
 
 
+_GAP_END = re.compile(r"(?:\bvan|\bop|\bd\.d\.|\bd\.d|\bdd)\s*$")
+_GAP_STOP = re.compile(r"\b(?:brief|inzake|nr\.|Kamerstuk|verslag)\b")
+
+
+def _dated_by(gap: str) -> bool:
+    """Whether a date after a body's name dates that body's meeting: "de Raad Buitenlandse Zaken van
+    20 juni", "de Noord-Atlantische Raad (NAR) …, die op 1 en 2 december jl." — not the date of a
+    letter about it ("… (Kamerstuk …) en over de brief van 24 juni")."""
+    return len(gap) <= 110 and _GAP_END.search(gap) is not None and not _GAP_STOP.search(gap)
+
+
 def _meeting_body(name: str) -> bool:
     t = lexicon.terms().get(name)
-    if name in ("Tweede Kamer", "Eerste Kamer", "ministerraad", "Ministerraad"):
+    if name in ("Tweede Kamer", "Eerste Kamer", "ministerraad", "Ministerraad", "Raad van State",
+                "Afdeling advisering van de Raad van State"):
         return False
     return bool((t and t.members) or re.search(r"(?:^Raad\b|raad$|Raad$|^Eurogroep$|-top$|^Europese Raad$)", name))
 
@@ -36,7 +48,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Event]:
             if not _MEETING_WORD.search(sent):
                 continue
             for dm in DATE.finditer(para, s, e):
-                body = next((h for h in reversed(sb) if h.end <= dm.start() and dm.start() - h.end <= 140), None)
+                body = next((h for h in reversed(sb) if h.end <= dm.start() and _dated_by(para[h.end:dm.start()])), None)
                 if body is None:
                     continue
                 start, end = resolve(dm, doc.date)
