@@ -410,3 +410,9 @@ def test_event_date_belongs_to_the_meeting_not_the_letter():
                         "over de brief van 24 juni 2022 inzake het verslag van de Raad Buitenlandse Zaken van 20 juni "
                         "2022 (Kamerstuk 21 501-02, nr. 2507).", intro=False, kind="verslag", date="2022-07-26"))
     assert [(e.name, e.start) for e in doc.events] == [("Raad Buitenlandse Zaken", "2022-06-20")]
+
+
+def test_a_question_states_nothing_but_asks():
+    # corpus/handelingen/03686ab6.xml
+    assert statements_of("Waarom steunen we de Commissie niet?", intro=False) == []
+    assert statements_of("Zal zij de Europese diplomatieke dienst echt laten werken?", intro=False) == []

@@ -344,9 +344,12 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                    key=lambda x: (x[1] != "inform", x[0].start()))
     # "Zoals ik eerder heb aangegeven, …": a cue in a zoals-clause refers back, it states nothing
     zoals_end = sent.find(",") if sent.startswith("Zoals ") else -1
+    question = re.sub(r"\d+$", "", sent.rstrip()).endswith("?")
     for m, fam in found:
         if m.start() < zoals_end and len(sent[m.end():zoals_end].split()) <= 8:
             continue
+        if question and fam != "question":
+            continue  # "Waarom steunen we de Commissie niet?", "Zal zij …?": a question states nothing
         if fam == "question":
             if not re.sub(r"\d+$", "", sent.rstrip()).endswith("?"):
                 continue
