@@ -416,3 +416,17 @@ def test_a_question_states_nothing_but_asks():
     # corpus/handelingen/03686ab6.xml
     assert statements_of("Waarom steunen we de Commissie niet?", intro=False) == []
     assert statements_of("Zal zij de Europese diplomatieke dienst echt laten werken?", intro=False) == []
+
+
+def test_weekday_only_dates():
+    from kamerstukken.extract.dates import WEEKDAY, resolve_weekday
+
+    # 2015-12-16 is a Wednesday
+    assert resolve_weekday(WEEKDAY.search("op maandag jl."), "2015-12-16") == "2015-12-14"
+    assert resolve_weekday(WEEKDAY.search("aanstaande maandag"), "2015-12-16") == "2015-12-21"
+    assert WEEKDAY.search("op maandag 14 december") is None  # a full date is DATE's
+    doc = enrich(doc_of("Op maandag jl. vond de Raad Buitenlandse Zaken plaats.", intro=False))
+    assert [(e.name, e.start) for e in doc.events] == []  # the date precedes the name: not "dated by"
+    doc = enrich(doc_of("Hierbij bied ik u het verslag aan van de Raad Buitenlandse Zaken van maandag jl.",
+                        intro=False))
+    assert [(e.name, e.start) for e in doc.events] == [("Raad Buitenlandse Zaken", "2015-12-14")]

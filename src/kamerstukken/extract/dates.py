@@ -44,3 +44,27 @@ def resolve(m: re.Match, doc_date: Optional[str]) -> tuple[Optional[str], Option
     else:
         return None, None
     return _iso(y, month, d1), _iso(y, month, d2)
+
+
+WEEKDAYS = ("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag").split()
+# a weekday without a day number: "op maandag jl.", "aanstaande dinsdag", "op donderdag"
+WEEKDAY = re.compile(
+    rf"\b(?P<pre>aanstaande\s+|afgelopen\s+|vorige\s+|komende\s+)?(?P<wd>{'|'.join(WEEKDAYS)})"
+    rf"(?!\s+\d)(?:\s+(?P<rel>jl\.?|j\.l\.|a\.s\.?))?")
+
+
+def resolve_weekday(m: re.Match, doc_date: Optional[str]) -> Optional[str]:
+    """The date of a bare weekday: `jl.`/`afgelopen`/`vorige` the last one before the document date,
+    `a.s.`/`aanstaande`/`komende` the next one after it; bare, the last one (a report looks back)."""
+    if not doc_date or len(doc_date) < 10:
+        return None
+    from datetime import timedelta
+
+    ref = date.fromisoformat(doc_date[:10])
+    want = WEEKDAYS.index(m.group("wd"))
+    ahead = (m.group("rel") or "").startswith("a") or (m.group("pre") or "").strip() in ("aanstaande", "komende")
+    if ahead:
+        delta = (want - ref.weekday()) % 7 or 7
+        return (ref + timedelta(days=delta)).isoformat()
+    delta = (ref.weekday() - want) % 7 or 7
+    return (ref - timedelta(days=delta)).isoformat()

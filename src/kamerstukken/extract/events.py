@@ -5,7 +5,7 @@ import re
 
 from ..model import Document, Event
 from . import lexicon
-from .dates import DATE, MONTHS, resolve
+from .dates import DATE, MONTHS, WEEKDAY, resolve, resolve_weekday
 from .sentences import spans
 
 _MEETING_WORD = re.compile(
@@ -38,7 +38,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Event]:
     for (si, pi), hits in sorted(hits_by_paragraph.items()):
         para = doc.sections[si].paragraphs[pi]
         bodies = [h for h in hits if h.kind == "organisation" and _meeting_body(h.name)]
-        if not bodies or not any(mo in para for mo in MONTHS):
+        if not bodies or not any(mo in para for mo in (*MONTHS, "dag")):
             continue
         for s, e in spans(para):
             sb = [h for h in bodies if s <= h.start < e]
@@ -46,6 +46,15 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Event]:
                 continue
             sent = para[s:e]
             if not _MEETING_WORD.search(sent):
+                continue
+            if not DATE.search(para, s, e):
+                # a weekday alone ("De Raad kwam op maandag jl. bijeen") is resolved against the letter's date
+                wm = WEEKDAY.search(para, s, e)
+                body = next((h for h in reversed(sb) if wm and h.end <= wm.start() and _dated_by(para[h.end:wm.start()])), None)
+                if wm and body:
+                    day = resolve_weekday(wm, doc.date)
+                    if day and (body.name, day) not in out:
+                        out[(body.name, day)] = Event(name=body.name, start=day, end=day)
                 continue
             for dm in DATE.finditer(para, s, e):
                 body = next((h for h in reversed(sb) if h.end <= dm.start() and _dated_by(para[h.end:dm.start()])), None)
