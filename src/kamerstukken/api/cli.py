@@ -17,27 +17,22 @@ def _db_option():
 
 def run_server(url: str, host: str, port: int, token: Optional[str], workers: int = 1,
                cache_ttl: float = 30.0) -> None:
-    """Serve until Ctrl+C. Several workers need an import string, so settings go by env."""
-    import uvicorn
-
+    """Serve until Ctrl+C."""
     from .app import create_app
-    from .server import PROTOCOL
+    from .server import serve
 
+    create_app(url, token).state.stores.close()  # a wrong URL fails here, once, in one line
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"kst: note: listening on {host}, reachable from other machines", err=True)
     display = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    typer.echo(f"Kamerstukken: http://{display}:{port}/  (API: /docs, stop with Ctrl+C)")
-    if workers > 1:
-        os.environ["KST_SERVE_DB"] = url
-        os.environ["KST_CACHE_TTL"] = str(cache_ttl)
-        if token:
-            os.environ["KST_API_TOKEN"] = token
-        create_app(url, token, cache_ttl=0)  # fail here, once, on a wrong URL rather than in every worker
-        uvicorn.run("kamerstukken.api.app:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, http=PROTOCOL, log_level="warning", access_log=False)
-    else:
-        uvicorn.run(create_app(url, token, cache_ttl=cache_ttl), host=host, port=port, http=PROTOCOL,
-                    log_level="warning", access_log=False)
+
+    def ready():
+        typer.echo(f"Kamerstukken: http://{display}:{port}/  (API: /docs, stop with Ctrl+C)")
+
+    try:
+        serve(url, host, port, token, workers, cache_ttl, ready=ready)
+    except OSError as e:  # port in use, address not available …
+        raise KstError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
