@@ -78,3 +78,12 @@ def test_kst_eval_prints_what_is_missed(tmp_path):
     assert res.exit_code == 0, res.output
     assert "statements recall   1/1" in res.output
     assert "missed:" in res.output and "entity organisation: NAVO" in res.output
+
+
+def test_kst_eval_folder(tmp_path):
+    for n in (1, 2):
+        (tmp_path / f"{n:03d}.json").write_text(json.dumps({**GOLD, "kind": "brief", "paragraphs": [TEXT]}))
+    res = CliRunner().invoke(app, ["eval", str(tmp_path), "--gold-text"])
+    assert res.exit_code == 0, res.output
+    assert "001.json: extraction" in res.output and "002.json: extraction" in res.output
+    assert "statements recall   2/2" in res.output

@@ -213,8 +213,10 @@ _register_web(app, bench_app)
 
 
 @app.command("eval")
-def eval_cmd(gold: Path = typer.Argument(..., help="Gold JSON (format of shared/gold/kst-28676-235.json)"),
-             file: Optional[Path] = typer.Argument(None, help="Source file to parse, or a record from `kst parse`"),
+def eval_cmd(gold: Path = typer.Argument(..., help="Gold JSON (format of shared/gold/kst-28676-235.json), "
+                                                   "or a folder of them"),
+             file: Optional[Path] = typer.Argument(None, help="Source file to parse, a record from `kst parse`, "
+                                                             "or (with a gold folder) the folder of sources"),
              from_gold_text: bool = typer.Option(False, "--gold-text",
                                                  help="Build the text from the gold's `paragraphs`")):
     """Score a parse against a gold file and print what is missed."""

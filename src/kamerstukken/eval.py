@@ -239,6 +239,8 @@ def run_eval(gold_path, file=None, from_gold_text: bool = False, out=None) -> in
     from .extract import enrich
 
     out = out or sys.stdout
+    if Path(gold_path).is_dir():
+        return _run_dir(Path(gold_path), Path(file) if file else None, from_gold_text, out)
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     if from_gold_text or file is None:
         doc = enrich(document_from_gold(gold))
@@ -257,5 +259,45 @@ def run_eval(gold_path, file=None, from_gold_text: bool = False, out=None) -> in
     if rep.spurious:
         print("\nnot in gold:", file=out)
         for m in rep.spurious:
+            print("  " + m, file=out)
+    return 0
+
+
+def _source_for(gold: dict, stem: str, folder):
+    """The file a gold describes: its `source` under `folder`, else `folder/<stem>.*`."""
+    if folder is None:
+        return None
+    if gold.get("source") and (folder / gold["source"]).exists():
+        return folder / gold["source"]
+    return next(iter(sorted(folder.glob(stem + ".*"))), None)
+
+
+def _run_dir(gold_dir, folder, from_gold_text: bool, out) -> int:
+    """`kst eval GOLD_DIR [FOLDER]`: every gold file in a folder, one line each, then the totals."""
+    import json
+
+    from .extract import enrich
+    from .pipeline import parse
+
+    total = Report()
+    for g in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        src = None if from_gold_text else _source_for(gold, g.stem, folder)
+        if src is None and not gold.get("paragraphs"):
+            print(f"{g.name}: no source found, skipped", file=out)
+            continue
+        doc = parse(src) if src is not None else enrich(document_from_gold(gold))
+        rep = score(gold, doc, label=f"{g.stem} ")
+        total.add(rep)
+        print(f"{g.name}: extraction {rep.extraction}, statements recall {rep.statements_recall}, "
+              f"precision {rep.statements_precision}, entities {rep.entities_total}", file=out)
+    print("\n" + total.summary(), file=out)
+    if total.missed:
+        print("\nmissed:", file=out)
+        for m in total.missed:
+            print("  " + m, file=out)
+    if total.spurious:
+        print("\nnot in gold:", file=out)
+        for m in total.spurious:
             print("  " + m, file=out)
     return 0
