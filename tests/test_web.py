@@ -198,3 +198,40 @@ def test_demo_builds_from_the_shipped_sample(tmp_path):
     assert "314 new" in run.output and "0 failed" in run.output and "314 documents" in run.output
     again = CliRunner().invoke(app, ["demo", "--no-serve", "--db", url, "--json"])
     assert again.exit_code == 0 and '"new": 0' in again.output
+
+
+def test_kst_serve_with_two_workers_serves_and_stops(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from webhelpers import free_port
+
+    url = f"sqlite:///{tmp_path / 'serve.db'}"
+    with open_store(url) as store:
+        store.put_many(list(sample_docs())[:3])
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kamerstukken.cli", "serve", "--db", url,
+                             "--port", str(port), "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, seen = time.time() + 30, None
+        while time.time() < deadline and seen is None:
+            try:
+                seen = httpx.get(f"http://127.0.0.1:{port}/api/documents/kst-28676-235", timeout=2)
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        assert seen is not None and seen.status_code == 200
+        # a second server on the same port: one clear line, exit code 2
+        busy = subprocess.run([sys.executable, "-m", "kamerstukken.cli", "serve", "--db", url,
+                               "--port", str(port)], capture_output=True, text=True, timeout=60)
+        assert busy.returncode == 2 and "cannot listen" in busy.stderr
+        assert "Traceback" not in busy.stderr
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=20)
+    assert f"http://127.0.0.1:{port}/" in out
+    assert proc.returncode == 0, err
