@@ -14,7 +14,7 @@ from kamerstukken.store import open_store
 from kamerstukken.web.render import render_paragraph, safe_snippet
 
 from storefixtures import ENGINES, drop, store_url
-from webhelpers import HOSTILE_ID, SCRIPT_TEXT, SCRIPT_TITLE, hostile_doc, sample_docs
+from webhelpers import HOSTILE_ID, SCRIPT_TITLE, hostile_doc, sample_docs
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
