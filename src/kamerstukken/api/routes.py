@@ -105,10 +105,11 @@ def newest(request: Request, limit: int = Query(20, ge=1, le=200)):
 @router.get("/search", summary="Full-text search over documents", response_model=SearchOut,
             responses={400: {"model": Problem}})
 async def search(request: Request, q: str = "", kind: Optional[str] = None,
-           dossier: Optional[str] = None,
-           since: Optional[str] = Query(None, pattern=ISO_DATE),
-           until: Optional[str] = Query(None, pattern=ISO_DATE),
-           limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=10_000)):
+                 dossier: Optional[str] = None,
+                 since: Optional[str] = Query(None, pattern=ISO_DATE),
+                 until: Optional[str] = Query(None, pattern=ISO_DATE),
+                 limit: int = Query(20, ge=1, le=100),
+                 offset: int = Query(0, ge=0, le=10_000)):
     """As `kst search --json`: `{"total", "hits": [{"id", "kind", "title", "date", "dossier",
     "score", "snippet"}], "facets": {"kind", "dossier", "year", "sender"}}`."""
     query = SearchQuery(q=q, kind=kind or None, dossier=dossier or None, since=since,
