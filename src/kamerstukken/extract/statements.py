@@ -16,17 +16,16 @@ from typing import Optional
 from ..model import Document, Statement
 from . import lexicon
 from .entities import Hit
+from .cueindex import CueIndex
 from .sentences import spans
 
 # --- cues ------------------------------------------------------------------------------------------
 _CUES: dict[str, list[tuple[str, re.Pattern]]] = {}
-_KIND_RX: dict[str, re.Pattern] = {}
 for _kind, _items in lexicon.cues().items():
     _CUES[_kind] = [(fam, re.compile(rx, re.I if fam != "inform" else 0)) for fam, rx in _items]
-    _KIND_RX[_kind] = re.compile("|".join(f"(?:{rx})" for _, rx in _items), re.I)
-_ANY_CUE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _KIND_RX.values()), re.I)
-# the paragraph prefilter: a cue anchored at a sentence start (^) may stand anywhere in a paragraph
-_ANY_CUE_PARA = re.compile(re.sub(r"(?<![\[\\])\^", r"\\b", _ANY_CUE.pattern), re.I)
+# every cue, flat, and the index that says which of them can match a text (one trie scan)
+_ALL_CUES = [(kind, fam, rx) for kind, items in _CUES.items() for fam, rx in items]
+_INDEX = CueIndex([rx.pattern for _, _, rx in _ALL_CUES])
 KIND_ORDER = ("position", "decision", "commitment", "request", "concern")
 
 # --- clause structure ------------------------------------------------------------------------------
@@ -73,6 +72,9 @@ _ROLE_OF = re.compile(
 _RAAD = re.compile(r"\b(?:[Dd]e|[Dd]eze)\s+(?:[a-z]+e\s+)?Raad\b(?!\s+(?:van|voor)\b)")
 # an office written as one capitalised word: "De Binnenvaartambassadeur stelde dat …"
 _ROLE_NOUN = re.compile(r"\b[Dd]e\s+(?P<r>[A-Z][a-z]+(?:ambassadeur|gezant|coördinator|rapporteur|commissaris))\b")
+# cheap literal prefilters: a paragraph without these words cannot match the patterns above
+_GROUP_PRE = re.compile("ondgenoten|idstaten|landen|elen|nkelen|ommigen|nderen|ministers")
+_ROLE_NOUN_PRE = re.compile("ambassadeur|gezant|coördinator|rapporteur|commissaris")
 _MINISTERS = re.compile(r"\b[Dd]e\s+ministers\s+van\s+(?:Financiën|Buitenlandse\s+Zaken|Landbouw|Defensie)\b")
 _DOC_OF = re.compile(
     r"\b[\w-]*(?:strategie|rapport|verslag|analyse|verklaring|conclusies|mededeling|advies|werkprogramma)\s+van\s+(?:de|het)\s+")
@@ -121,14 +123,15 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
                     out.append(Actor(h.start, h.end + len(re.match(r"\s+\w+", after).group()), h.name, 1))
             else:
                 out.append(Actor(h.start, h.end, h.name, 1))
-    for m in _ROLE_OF.finditer(text):
+    van = "van de" in text or "van het" in text
+    for m in (_ROLE_OF.finditer(text) if van else ()):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is None:
             continue
         role = m.group("role")
         name = nxt.name if role.lower().startswith(("dagelijks", "board")) else f"{role} van {m.group().split()[-1]} {nxt.name}"
         out.append(Actor(m.start(), nxt.end, name, 2))
-    for m in _GROUP.finditer(text):
+    for m in (_GROUP.finditer(text) if _GROUP_PRE.search(text) else ()):
         if m.group("velen"):
             name = ctx.members or "Bondgenoten"
         else:
@@ -140,26 +143,26 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
     if ctx.writer_is_nl:
         for m in _WRITER.finditer(text):
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
-        for m in _DUTCH_OFFICIAL.finditer(text):
+        for m in (_DUTCH_OFFICIAL.finditer(text) if "inister" in text or "taatssecretaris" in text else ()):
             before = text[max(0, m.start() - 12):m.start()]
             if re.search(r"[a-zë]e\s$", before) and not before.endswith(("de ", "De ")):
                 continue  # "de Afghaanse Minister": a foreign official
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
-    for m in _RAAD.finditer(text):
+    for m in (_RAAD.finditer(text) if "Raad" in text else ()):
         out.append(Actor(m.start(), m.end(), ctx.council or "Raad", 0))
-    for m in _ROLE_NOUN.finditer(text):
+    for m in (_ROLE_NOUN.finditer(text) if _ROLE_NOUN_PRE.search(text) else ()):
         out.append(Actor(m.start(), m.end(), m.group("r"), 1))
     meeting = ctx.body or next((h.name for h in hits if h.kind == "organisation" and _COUNCIL_OR_GROUP.search(h.name)), None)
     if meeting:
-        for m in _MINISTERS.finditer(text):
+        for m in (_MINISTERS.finditer(text) if "ministers" in text else ()):
             out.append(Actor(m.start(), m.end(), meeting, -1))  # rank -1: only a body's decision
-    for m in _DOC_OF.finditer(text):
+    for m in (_DOC_OF.finditer(text) if van else ()):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is not None:  # "de fragiliteitsstrategie van de Wereldbank wijst op": the Wereldbank
             out.append(Actor(m.start(), nxt.end, nxt.name, 2))
-    for m in _FRACTIE.finditer(text):
+    for m in (_FRACTIE.finditer(text) if "fractie" in text else ()):
         out.append(Actor(m.start(), m.end(), m.group("f") or m.group("f2"), 2))
-    for m in _VOORZ.finditer(text):
+    for m in (_VOORZ.finditer(text) if "oorzitterschap" in text else ()):
         adj = next((h for h in hits if h.start == m.start() and h.kind == "country"), None)
         if adj:
             out.append(Actor(m.start(), m.end(), adj.name, 2))
@@ -337,10 +340,10 @@ def _future_ok(sent: str, cue_end: int) -> bool:
 
 
 def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_actor: Optional[str],
-               context: str = "") -> Optional[tuple[str, str]]:
+               context: str = "", cues: Optional[list] = None) -> Optional[tuple[str, str]]:
     """(actor, cue) for the first cue of `kind` in the sentence that has an actor, else None."""
     explicit_nl = bool(_EXPLICIT_NL.search(sent))
-    found = sorted(((m, fam) for fam, rx in _CUES[kind] for m in [rx.search(sent)] if m),
+    found = sorted(((m, fam) for fam, rx in (_CUES[kind] if cues is None else cues) for m in [rx.search(sent)] if m),
                    key=lambda x: (x[1] != "inform", x[0].start()))
     # "Zoals ik eerder heb aangegeven, …": a cue in a zoals-clause refers back, it states nothing
     zoals_end = sent.find(",") if sent.startswith("Zoals ") else -1
@@ -539,14 +542,19 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
             hf = _FRACTIE.search(para) if "fractie" in para else None
             if hf:
                 ctx.last_fractie = hf.group("f") or hf.group("f2")
-            if not _ANY_CUE_PARA.search(para):
+            if not _INDEX.candidates(para):
                 continue
             hits = hits_by_paragraph.get((si, pi), [])
             actors = _actor_hits(para, hits, sec_ctx)
             prev_actor: Optional[str] = None
             for s, e in spans(para):
                 sent = para[s:e]
-                if not _ANY_CUE.search(sent):
+                by_kind: dict[str, list] = {}
+                for i in sorted(_INDEX.candidates(sent)):
+                    kind, fam, rx = _ALL_CUES[i]
+                    if rx.search(sent):
+                        by_kind.setdefault(kind, []).append((fam, rx))
+                if not by_kind:
                     # a person named here is who "hij" refers to next
                     for a in actors:
                         if s <= a.start < e and a.rank == 3:
@@ -563,9 +571,9 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                 local.sort(key=lambda a: (a.start, -a.rank))
                 found_actor = None
                 for kind in KIND_ORDER:
-                    if not _KIND_RX[kind].search(sent):
+                    if kind not in by_kind:
                         continue
-                    r = _statement(kind, sent, local, sec_ctx, prev_actor, para[max(0, s - 200):e])
+                    r = _statement(kind, sent, local, sec_ctx, prev_actor, para[max(0, s - 200):e], by_kind[kind])
                     if r is None:
                         continue
                     actor, cue = r
