@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Abbreviations common in Kamerstukken that end in a full stop but not a sentence ("c.s." is left out:
 # it ends the sentence that names a motie far more often than not).
@@ -16,8 +17,14 @@ _END = re.compile(r"[.!?…]+\d{1,2}(?=\s+[\"«„‘]?[A-ZÀ-Ý][a-z])|[.!?…]
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
-def spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in `text`, trailing whitespace excluded."""
+@lru_cache(maxsize=4096)
+def spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence in `text`, trailing whitespace excluded (cached: statements and
+    events both ask for the same paragraph)."""
+    return tuple(_spans(text))
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
     n = len(text)

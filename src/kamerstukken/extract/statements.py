@@ -343,7 +343,9 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                context: str = "", cues: Optional[list] = None) -> Optional[tuple[str, str]]:
     """(actor, cue) for the first cue of `kind` in the sentence that has an actor, else None."""
     explicit_nl = bool(_EXPLICIT_NL.search(sent))
-    found = sorted(((m, fam) for fam, rx in (_CUES[kind] if cues is None else cues) for m in [rx.search(sent)] if m),
+    if cues is None:
+        cues = [(fam, m) for fam, rx in _CUES[kind] for m in [rx.search(sent)] if m]
+    found = sorted(((m, fam) for fam, m in cues),
                    key=lambda x: (x[1] != "inform", x[0].start()))
     # "Zoals ik eerder heb aangegeven, …": a cue in a zoals-clause refers back, it states nothing
     zoals_end = sent.find(",") if sent.startswith("Zoals ") else -1
@@ -542,7 +544,8 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
             hf = _FRACTIE.search(para) if "fractie" in para else None
             if hf:
                 ctx.last_fractie = hf.group("f") or hf.group("f2")
-            if not _INDEX.candidates(para):
+            trig = _INDEX.positions(para)
+            if not trig and not _INDEX.always:
                 continue
             hits = hits_by_paragraph.get((si, pi), [])
             actors = _actor_hits(para, hits, sec_ctx)
@@ -550,10 +553,15 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
             for s, e in spans(para):
                 sent = para[s:e]
                 by_kind: dict[str, list] = {}
-                for i in sorted(_INDEX.candidates(sent)):
+                cand = set(_INDEX.always)
+                for pos, ids in trig:
+                    if s <= pos < e:
+                        cand |= ids
+                for i in sorted(cand):
                     kind, fam, rx = _ALL_CUES[i]
-                    if rx.search(sent):
-                        by_kind.setdefault(kind, []).append((fam, rx))
+                    m = rx.search(sent)
+                    if m:
+                        by_kind.setdefault(kind, []).append((fam, m))
                 if not by_kind:
                     # a person named here is who "hij" refers to next
                     for a in actors:
