@@ -118,7 +118,8 @@ def test_statement_register_filters(client):
     html = client.get("/statements", params={"kind": "commitment"}).text
     assert "Register van toezeggingen" in html
     kinds = set(re.findall(r'<span class="badge st-(\w+)">', html))
-    assert kinds == {"commitment"}
+    has_commitments = any(s.kind == "commitment" for d in sample_docs() for s in d.statements)
+    assert kinds == ({"commitment"} if has_commitments else set())
     navo = client.get("/statements", params={"kind": "decision", "actor": "NAVO"}).text
     assert 'class="actor" href="/entities/NAVO"' in navo
     assert set(re.findall(r'class="actor" href="/entities/([^"]+)"', navo)) == {"NAVO"}
