@@ -548,7 +548,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
             if not trig and not _INDEX.always:
                 continue
             hits = hits_by_paragraph.get((si, pi), [])
-            actors = _actor_hits(para, hits, sec_ctx)
+            actors: Optional[list[Actor]] = None  # built on the first sentence with a cue
             prev_actor: Optional[str] = None
             for s, e in spans(para):
                 sent = para[s:e]
@@ -564,10 +564,12 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                         by_kind.setdefault(kind, []).append((fam, m))
                 if not by_kind:
                     # a person named here is who "hij" refers to next
-                    for a in actors:
-                        if s <= a.start < e and a.rank == 3:
-                            prev_actor = a.name
+                    for h in hits:
+                        if s <= h.start < e and h.kind == "person":
+                            prev_actor = h.name
                     continue
+                if actors is None:
+                    actors = _actor_hits(para, hits, sec_ctx)
                 local = [Actor(a.start - s, a.end - s, a.name, a.rank) for a in actors if s <= a.start and a.end <= e]
                 # "Hij"/"Zij" (and "Het zal …") continue the paragraph's last actor
                 for m in _PRONOUN_3.finditer(sent):
