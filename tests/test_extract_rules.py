@@ -430,3 +430,13 @@ def test_weekday_only_dates():
     doc = enrich(doc_of("Hierbij bied ik u het verslag aan van de Raad Buitenlandse Zaken van maandag jl.",
                         intro=False))
     assert [(e.name, e.start) for e in doc.events] == [("Raad Buitenlandse Zaken", "2015-12-14")]
+
+
+def test_kamerleden_from_open_data():
+    # corpus/letters/053: the members present are Kamerleden of the open data; the griffier is not
+    ents = _entities("Voorzitter: Van der Lee", "Griffier: Dekker",
+                     "Aanwezig zijn twaalf leden der Kamer, te weten: Van Baarle, Boswijk, Van der Burg en Dobbe, "
+                     "en de heer Van Weel.")
+    assert ents[("person", "Van Baarle")].role == "Tweede Kamerlid"
+    assert ents[("person", "Dekker")].role == "griffier"
+    assert ents[("person", "Van der Lee")].role == "voorzitter"

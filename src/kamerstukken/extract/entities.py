@@ -295,9 +295,12 @@ def _person_hits(text: str, fams: set) -> list[Hit]:
             out.append(Hit(m.start("name"), m.end("name"), m.group("name"), "person", role=role, priority=1))
     for m in (_P_LIST.finditer(text) if ":" in text else ()):
         base = m.start("list")
+        label = text[m.start():m.start("list")].lower()
+        role = "voorzitter" if label.startswith("voorzitter") else "griffier" if label.startswith("griffier") \
+            else "Kamerlid"
         for it in _LIST_ITEM.finditer(m.group("list")):
             out.append(Hit(base + it.start("name"), base + it.end("name"), it.group("name"), "person",
-                           role="Kamerlid", priority=1))
+                           role=role, priority=1))
     return out
 
 
@@ -372,7 +375,11 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Entity]:
     """Entities of the document from the per-paragraph hits, plus the masthead's place and signers."""
     ents: dict[tuple[str, str], Entity] = {}
 
+    functions = lexicon.kamerlid_functions()
+
     def get(name: str, kind: str, key=None, role=None) -> Entity:
+        if kind == "person" and (not role or role == "Kamerlid") and name in functions:
+            role = functions[name]  # "Tweede Kamerlid", "Oud Kamerlid" from the open data
         e = ents.get((kind, name))
         if e is None:
             e = ents[(kind, name)] = Entity(name=name, kind=kind, key=key, role=role)

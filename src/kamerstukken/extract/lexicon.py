@@ -117,6 +117,16 @@ def kamerleden() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def kamerlid_functions() -> dict[str, str]:
+    """Every written form of a Kamerlid's name (cited, full, initialled) → their function."""
+    out = {}
+    for row in rows("kamerleden.tsv"):
+        for form in row[:3]:
+            out.setdefault(form, row[3] or "Kamerlid")
+    return out
+
+
+@lru_cache(maxsize=None)
 def roles() -> list[str]:
     return [r[0] for r in rows("roles.txt")]
 
