@@ -49,12 +49,17 @@ _OFFICE_WORDS = (
 _SURNAME = rf"(?:{_TV_CAP}?(?!(?:{_OFFICE_WORDS})\b){_CAPW}(?:\s(?!(?:{_OFFICE_WORDS})\b)[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)?)"
 _FULLNAME = rf"(?:{_INITIALS}{_TV_LOW}?{_CAPW}|{_SURNAME})"
 
-_TITLE = (
-    r"(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Pp]resident|[Pp]remier|[Gg]eneraal|"
-    r"[Kk]anselier|[Ee]urocommissaris|[Hh]oge [Vv]ertegenwoordiger|[Hh]oge [Cc]ommissaris|[Cc]ommissaris|"
-    r"[Ss]ecretaris-[Gg]eneraal|[Vv]oorzitter|[Kk]oning(?:in)?|[Aa]mbassadeur|[Ss]peciaal [Gg]ezant|"
-    r"de heer|[Mm]evrouw|dhr\.|mw\.|dr\.|prof\.|het lid|de leden|[Gg]riffier|[Cc]ommandant)"
-)
+def _cased(role: str) -> list[str]:
+    """A role as it is written: lower case, capitalised, or every part capitalised
+    ("secretaris-generaal", "Secretaris-generaal", "Secretaris-Generaal")."""
+    title = re.sub(r"(^|[\s-])(\w)", lambda m: m.group(1) + m.group(2).upper(), role)
+    return [role, role[:1].upper() + role[1:], title]
+
+
+# the roles of data/roles.txt, plus forms of address that precede a name
+_TITLE = "(?:" + lexicon.alternation(
+    [f for r in lexicon.roles() for f in _cased(r)]
+    + ["de heer", "mevrouw", "Mevrouw", "dhr.", "mw.", "dr.", "prof.", "het lid", "de leden"]) + ")"
 _OFFICE = rf"(?:\s(?:van|voor)\s(?:de\s|het\s)?(?:[{UP}][\w-]*(?:\s(?:en\s)?|,\s)){{1,6}}?)"
 _P_TITLE = re.compile(
     rf"(?<![\w])(?P<role>{_TITLE})(?:{_OFFICE}(?:,\s)?|,\s|\s)(?P<name>{_FULLNAME})(?![\w])(?!\s[{UP}][{LOW}])"
