@@ -1,0 +1,116 @@
+"""Which cue patterns can match a text at all, found in one scan.
+
+Every cue regex must contain one of a few literal strings (its "triggers", read off the regex's
+parse tree); one trie regex over all triggers finds them in a paragraph, and only the cues whose
+trigger is present are run. This keeps extraction fast: a flat alternation of 100+ cue patterns
+costs the regex engine every alternative at every position.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+try:  # Python 3.11+
+    from re import _constants as C
+    from re import _parser as P
+except ImportError:  # pragma: no cover
+    import sre_constants as C  # type: ignore
+    import sre_parse as P  # type: ignore
+
+from . import lexicon
+
+
+def triggers(pattern: str) -> Optional[frozenset]:
+    """Lower-case literals of which every match of `pattern` contains one; None if there are none."""
+    return _seq(P.parse(pattern, re.I))
+
+
+def _seq(seq) -> Optional[frozenset]:
+    best: Optional[tuple[int, frozenset]] = None
+    run: list[str] = []
+
+    def consider(c: frozenset) -> None:
+        nonlocal best
+        score = min(len(x) for x in c)
+        if best is None or score > best[0]:
+            best = (score, c)
+
+    def flush() -> None:
+        if run:
+            consider(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in seq:
+        if op is C.LITERAL:
+            run.append(chr(av).lower())
+        elif op is C.IN and all(o is C.LITERAL for o, _ in av) and len({chr(a).lower() for _, a in av}) == 1:
+            run.append(chr(av[0][1]).lower())  # [Mm]
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero-width: the literal run goes on
+        elif op is C.SUBPATTERN:
+            flush()
+            t = _seq(av[-1])
+            if t:
+                consider(t)
+        elif op is C.BRANCH:
+            # the parser factors a common prefix out ("z" + (al|ullen)): join it to each branch's head
+            heads = [_lead(b) for b in av[1]]
+            if run and all(heads):
+                consider(frozenset("".join(run) + h for h in heads))
+            flush()
+            subs = [_seq(b) for b in av[1]]
+            if subs and all(subs):
+                consider(frozenset().union(*subs))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            flush()
+            lo, _, item = av
+            if lo >= 1:
+                t = _seq(item)
+                if t:
+                    consider(t)
+        else:
+            flush()
+    flush()
+    return best[1] if best else None
+
+
+def _lead(seq) -> str:
+    """The literal run a sequence starts with ("" if none)."""
+    out = []
+    for op, av in seq:
+        if op is C.LITERAL:
+            out.append(chr(av).lower())
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        else:
+            break
+    return "".join(out)
+
+
+class CueIndex:
+    """Cue ids by trigger, with one overlapping trie scan to find the candidates of a text."""
+
+    def __init__(self, patterns: list[str]):
+        self.always: set[int] = set()
+        by_trigger: dict[str, set[int]] = {}
+        for i, p in enumerate(patterns):
+            t = triggers(p)
+            if not t:
+                self.always.add(i)
+                continue
+            for w in t:
+                by_trigger.setdefault(w, set()).add(i)
+        # a trigger found also stands for every trigger that is its prefix (the trie takes the longest)
+        self.by_trigger = {w: set().union(*(ids for v, ids in by_trigger.items() if w.startswith(v)))
+                           for w in by_trigger}
+        self.rx = re.compile("(?=(" + lexicon.alternation(by_trigger) + "))")
+
+    def positions(self, text: str) -> list[tuple[int, set]]:
+        """(offset, cue ids) of every trigger in `text`, for assigning them to sentences."""
+        return [(m.start(), self.by_trigger[m.group(1)]) for m in self.rx.finditer(text.lower())]
+
+    def candidates(self, text: str) -> set[int]:
+        out = set(self.always)
+        for m in self.rx.finditer(text.lower()):
+            out |= self.by_trigger[m.group(1)]
+        return out
