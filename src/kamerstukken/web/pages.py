@@ -63,7 +63,11 @@ def not_found(message: str) -> HTMLResponse:
 def home(request: Request):
     with store_of(request) as store:
         newest, count = store.newest(20), store.count()
-    return page("index.html", newest=newest, count=count)
+    gates = request.app.state.stores
+    # the latest promises and decisions: what most visitors come for
+    latest = {kind: gates.search_statements(SearchQuery(kind=kind, limit=5)).hits
+              for kind in ("commitment", "decision")}
+    return page("index.html", newest=newest, count=count, latest=latest)
 
 
 def _year_range(year: Optional[str]) -> tuple[Optional[str], Optional[str]]:
