@@ -86,6 +86,10 @@ OPENERS = _load_openers()
 ABBREV_END = re.compile(r"\b(?:nr|nrs|art|jl|blz|o\.a|p|vgl|zgn|resp|bijv|d\.w\.z|m\.b\.t|t\.a\.v)\.$", re.IGNORECASE)
 
 
+NAME_LINE = re.compile(r"^(?:[A-Z][a-z]?\.\s?)*(?:(?:[A-Z\u00c0-\u00de][\w'’-]*|van|de|der|den|ten|ter|te|in|'t)\s+){0,4}"
+                       r"[A-Z\u00c0-\u00de][\w'’-]*$")
+
+
 def _ends_sentence(line: str) -> bool:
     """Ends in closing punctuation, perhaps followed by a footnote marker: `(STRAIIK-D).2`."""
     return re.sub(r"(?<=[.!?:;)»”])\d{1,2}$", "", line).endswith(TERMINAL)
@@ -163,8 +167,12 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
             pending_blank = False
             last = current[-1].strip() if current else ""
             # a blank line inside a sentence (text goes on in lower case) is no paragraph break
+            # a sentence cut by a stray blank goes on, even with a capital (`vóór` / `Oekraïens
+            # lidmaatschap van de NAVO,`) — but not into a heading or an indiener's name
             mid_sentence = (last[-1:].isalnum() or last.endswith("-")) and (
-                t.strip()[:1].islower() or not looks_like_heading(" ".join(x.strip() for x in current)))
+                t.strip()[:1].islower()
+                or (not looks_like_heading(" ".join(x.strip() for x in current))
+                    and not NAME_LINE.match(t.strip())))
             if not mid_sentence:
                 flush()
         if current:
