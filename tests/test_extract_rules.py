@@ -440,3 +440,10 @@ def test_kamerleden_from_open_data():
     assert ents[("person", "Van Baarle")].role == "Tweede Kamerlid"
     assert ents[("person", "Dekker")].role == "griffier"
     assert ents[("person", "Van der Lee")].role == "voorzitter"
+
+
+def test_aankaarten_is_a_concern():
+    # corpus/letters/021
+    assert ("concern", "Nederland") in statements_of(
+        "Net als mijn voorgangers in de voorgaande jaren, heb ik het gesprek met mijn Iraanse ambtsgenoot "
+        "aangegrepen om de mensenrechtensituatie in Iran en militaire steun aan Rusland aan te kaarten.", intro=False)
