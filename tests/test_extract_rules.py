@@ -447,3 +447,13 @@ def test_aankaarten_is_a_concern():
     assert ("concern", "Nederland") in statements_of(
         "Net als mijn voorgangers in de voorgaande jaren, heb ik het gesprek met mijn Iraanse ambtsgenoot "
         "aangegrepen om de mensenrechtensituatie in Iran en militaire steun aan Rusland aan te kaarten.", intro=False)
+
+
+def test_motie_grounds_variants():
+    doc = enrich(doc_of("De Kamer,", "gehoord de beraadslaging,",
+                        "van oordeel dat de regering de Kamer tijdig moet informeren;",
+                        "overwegend dat dit ook in eerdere moties is gevraagd;",
+                        "verzoekt de regering de Kamer voor de zomer te informeren,",
+                        "en gaat over tot de orde van de dag.", kind="motie", intro=False, sender=None))
+    assert [c.kind for c in doc.considerations] == ["van oordeel", "overwegende"]
+    assert [(s.kind, s.paragraph) for s in doc.statements] == [("request", 4)]

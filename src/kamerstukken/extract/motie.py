@@ -12,7 +12,7 @@ from ..model import Consideration, Document, Statement
 
 _GROUND = re.compile(
     r"^\s*(?:(?:en\s+)?(?:tevens|voorts|mede|ook|verder|eveneens|daarnaast|tot\s+slot)\s+)?"
-    r"(?P<kw>constaterende|overwegende|van\s+mening(?:\s+zijnde)?|gelet\s+op|gezien|erkennende|"
+    r"(?P<kw>constaterende|overwegende|overwegend|van\s+mening(?:\s+zijnde)?|van\s+oordeel|gelet\s+op|gezien|erkennende|"
     r"vaststellende|wijzende\s+op|benadrukkende|onderstrepende|in\s+aanmerking\s+nemende|"
     r"betreurende|verwijzende\s+naar|opmerkende|concluderende|herinnerende)\b", re.I)
 _OPERATIVE = re.compile(
@@ -63,6 +63,7 @@ def find(doc: Document) -> tuple[list[Statement], list[Consideration]]:
             g = _GROUND.match(para)
             if g:
                 kw = re.sub(r"\s+", " ", g.group("kw").lower())
+                kw = "overwegende" if kw == "overwegend" else kw  # a common misspelling
                 considerations.append(Consideration(kind=kw, text=para.strip(), section=si, paragraph=pi))
                 continue
             o = _OPERATIVE.match(para)
