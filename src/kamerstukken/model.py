@@ -37,6 +37,11 @@ class Dossier(_Model):
     suffix: Optional[str] = None
     title: Optional[str] = None
 
+    @property
+    def key(self) -> str:
+        """How people write a dossier: number, and the suffix after a hyphen (21501-02)."""
+        return f"{self.number}-{self.suffix}" if self.suffix else self.number
+
 
 class Signatory(_Model):
     name: str

@@ -13,8 +13,7 @@ from ..store import SearchQuery, SearchResult, StatementResult, Store, open_stor
 
 
 def dossier_key(d: Dossier) -> str:
-    """How people write a dossier: number, and the suffix after a hyphen (21501-02)."""
-    return f"{d.number}-{d.suffix}" if d.suffix else d.number
+    return d.key
 
 
 class TTLCache:

@@ -12,7 +12,6 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..api.gate import dossier_key
 from ..errors import KstError
 from ..store import SearchQuery, Store
 from . import render
@@ -25,7 +24,7 @@ STATEMENT_KINDS = list(render.STATEMENT_LABELS)
 env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
                   autoescape=select_autoescape(default=True, default_for_string=True),
                   trim_blocks=True, lstrip_blocks=True)
-env.filters.update(dkey=dossier_key, nldate=render.nl_date, pq=render.path_quote, snippet=render.safe_snippet)
+env.filters.update(dkey=lambda d: d.key, nldate=render.nl_date, pq=render.path_quote, snippet=render.safe_snippet)
 env.globals.update(link=render.link, KIND_LABELS=render.KIND_LABELS,
                    STATEMENT_LABELS=render.STATEMENT_LABELS,
                    STATEMENT_PLURALS=render.STATEMENT_PLURALS,
