@@ -350,18 +350,30 @@ def paragraph_hits(text: str, chamber: Optional[str] = None) -> list[Hit]:
     return out
 
 
-def add_known(text: str, hits: list[Hit], known: re.Pattern, known_names: dict) -> list[Hit]:
-    """Add the bare surnames of persons found elsewhere in the document to a paragraph's hits."""
-    extra = [Hit(m.start(), m.end(), known_names[m.group()], "person", priority=0)
-             for m in known.finditer(text) if _word_start(text, m.start())]
+def add_known(text: str, hits: list[Hit], known, known_names: dict) -> list[Hit]:
+    """Add the bare surnames of persons found elsewhere in the document to a paragraph's hits
+    (a few str.find calls: compiling a pattern per document would cost more than the search)."""
+    extra = []
+    for form in known:
+        i = text.find(form)
+        while i >= 0:
+            j = i + len(form)
+            if _word_start(text, i) and (j == len(text) or not text[j].isalnum()):
+                extra.append(Hit(i, j, known_names[form], "person", priority=0))
+            i = text.find(form, j)
     if not extra:
         return hits
     taken = [(h.start, h.end) for h in hits]
-    extra = [x for x in extra if all(x.end <= a or x.start >= b for a, b in taken)]
+    kept = []
+    for x in sorted(extra, key=lambda h: (h.start, h.start - h.end)):
+        if all(x.end <= a or x.start >= b for a, b in taken):
+            kept.append(x)
+            taken.append((x.start, x.end))
+    extra = kept
     return sorted(hits + extra, key=lambda h: (h.start, -(h.end - h.start))) if extra else hits
 
 
-def known_persons(hits_by_paragraph: dict) -> tuple[Optional[re.Pattern], dict]:
+def known_persons(hits_by_paragraph: dict) -> tuple[Optional[list], dict]:
     """A pattern of the surnames of the persons found, to find their later bare mentions."""
     names: dict[str, str] = {}
     for hits in hits_by_paragraph.values():
@@ -373,7 +385,8 @@ def known_persons(hits_by_paragraph: dict) -> tuple[Optional[re.Pattern], dict]:
                 names.setdefault(h.name, h.name)
     if not names:
         return None, {}
-    return re.compile("(?:" + lexicon.alternation(names) + r")(?![\w])"), names
+    # longest first, so that "Van der Staaij" is taken before "Staaij"
+    return sorted(names, key=len, reverse=True), names
 
 
 def find(doc: Document, hits_by_paragraph: dict) -> list[Entity]:
