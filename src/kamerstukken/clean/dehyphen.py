@@ -48,8 +48,14 @@ class Dehyphenator:
     """Decides line-end hyphens, using the other spellings in the same document first."""
 
     def __init__(self, document_text: str):
+        self._text = document_text
+        self._joined: set[str] | None = None
+        self._hyphenated: set[str] = set()
+
+    def _index(self) -> None:
+        """The document's spellings, read only when a line-end hyphen needs deciding."""
         joined, hyphenated = set(), set()
-        for m in _WORD.finditer(document_text):
+        for m in _WORD.finditer(self._text):
             w = m.group(0).lower()
             if "-" in w:
                 parts = w.split("-")
@@ -77,6 +83,8 @@ class Dehyphenator:
         lseg, lright = seg.lower(), right.lower()
         whole = lseg + lright
         # the same document spells it one way elsewhere
+        if self._joined is None:
+            self._index()
         if f"{lseg}-{lright}" in self._hyphenated:
             return True
         if whole in self._joined:

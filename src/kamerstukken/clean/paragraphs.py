@@ -10,7 +10,7 @@ from .dehyphen import Dehyphenator, is_elision
 
 TERMINAL = tuple(".!?:;")
 # a word broken at the line end: letters (maybe with inner hyphens) then a hyphen
-BROKEN = re.compile(r"([^\W\d_](?:[\w]*-)*[\w]*[^\W\d_])-$", re.UNICODE)
+BROKEN = re.compile(r"([^\W\d_][\w-]*[^\W\d_])-$", re.UNICODE)
 FIRST_WORD = re.compile(r"^([\w\u00c0-\u024f'’]+)", re.UNICODE)
 
 
@@ -47,6 +47,13 @@ def looks_like_heading(text: str) -> bool:
     return len(t.split()) <= 14
 
 
+def _broken_word(text: str) -> str | None:
+    """The word before a line-end hyphen (`NAVO-verdrags` in `… het NAVO-verdrags-`), or None
+    when the hyphen follows a digit, bracket or space. Looks at the tail only: paragraphs grow."""
+    m = BROKEN.search(text[-80:])
+    return m.group(1) if m else None
+
+
 def join_lines(lines: list[str], dehyph: Dehyphenator) -> str:
     out = ""
     for raw in lines:
@@ -56,15 +63,15 @@ def join_lines(lines: list[str], dehyph: Dehyphenator) -> str:
         if not out:
             out = line
             continue
-        m = BROKEN.search(out)
+        m = _broken_word(out) if out.endswith("-") else None
         if not m and out.endswith("-") and len(out) > 1 and not out[-2].isspace():
             out = out + line  # after a digit or bracket a hyphen is never a syllable break: 600-VI
         elif m and not out.endswith((" -", " –")):
             first = FIRST_WORD.match(line)
             right = first.group(1) if first else line.split()[0]
-            if is_elision(m.group(1), right):
+            if is_elision(m, right):
                 out = out + " " + line
-            elif dehyph.keep_hyphen(m.group(1), right):
+            elif dehyph.keep_hyphen(m, right):
                 out = out + line
             else:
                 out = out[:-1] + line

@@ -1,8 +1,13 @@
 """Plain text: text extracted from a PDF (wrapped lines) or one element per line."""
 from __future__ import annotations
 
+import re
+
 from ..errors import ReadError
 from .base import Block, Extracted
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
 def decode_text(data: bytes, label: str | None) -> str:
@@ -13,7 +18,7 @@ def decode_text(data: bytes, label: str | None) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    bad = sum(1 for c in text[:20000] if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd")
+    bad = len(_CONTROL.findall(text, 0, 20000))
     if bad > max(10, len(text[:20000]) // 50):
         raise ReadError(label, "binary data, not text (too many control characters)")
     return text
