@@ -9,7 +9,6 @@ import pyphen
 from wordfreq import zipf_frequency
 
 VOWELS = set("aeiouyáéíóúàèëïöüâêîôû")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _HYPHENATOR = pyphen.Pyphen(lang="nl_NL")
 
 
@@ -49,22 +48,19 @@ class Dehyphenator:
 
     def __init__(self, document_text: str):
         self._text = document_text
-        self._joined: set[str] | None = None
-        self._hyphenated: set[str] = set()
+        self._lower: str | None = None
 
-    def _index(self) -> None:
-        """The document's spellings, read only when a line-end hyphen needs deciding."""
-        joined, hyphenated = set(), set()
-        for m in _WORD.finditer(self._text):
-            w = m.group(0).lower()
-            if "-" in w:
-                parts = w.split("-")
-                hyphenated.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]))
-                joined.update(parts)
-            else:
-                joined.add(w)
-        self._joined = joined
-        self._hyphenated = hyphenated
+    def _spelled(self, word: str) -> bool:
+        """Does the document print `word` whole somewhere (not broken at a line end)?"""
+        if self._lower is None:
+            self._lower = self._text.lower()
+        text, i = self._lower, self._lower.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if (i == 0 or not text[i - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+                return True
+            i = text.find(word, i + 1)
+        return False
 
     def keep_hyphen(self, left: str, right: str) -> bool:
         """`left` is the text before the line-end hyphen (last word), `right` the next line's
@@ -83,11 +79,9 @@ class Dehyphenator:
         lseg, lright = seg.lower(), right.lower()
         whole = lseg + lright
         # the same document spells it one way elsewhere
-        if self._joined is None:
-            self._index()
-        if f"{lseg}-{lright}" in self._hyphenated:
+        if self._spelled(f"{lseg}-{lright}"):
             return True
-        if whole in self._joined:
+        if self._spelled(whole):
             return False
         if known(whole):
             return False

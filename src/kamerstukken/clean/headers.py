@@ -19,11 +19,14 @@ FOOTER_LINES = [
 ]
 
 
+_FOOTER_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in FOOTER_LINES), re.IGNORECASE)
+_FOOTER_TEXT = re.compile("|".join(f"(?:{rx.pattern})" for rx in FOOTER_LINES[:-1]), re.IGNORECASE)
+
+
 def is_footer(line: str, page_numbers: bool = True) -> bool:
     """Page furniture; `page_numbers=False` keeps bare numbers (text with one element per line
     puts sub- and superscripts on lines of their own)."""
-    rules = FOOTER_LINES if page_numbers else FOOTER_LINES[:-1]
-    return any(rx.match(line) for rx in rules)
+    return (_FOOTER_ANY if page_numbers else _FOOTER_TEXT).match(line) is not None
 
 
 def is_running_header(line: str) -> bool:

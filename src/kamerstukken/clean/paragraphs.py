@@ -9,6 +9,12 @@ from ..sources.base import Block
 from .dehyphen import Dehyphenator, is_elision
 
 TERMINAL = tuple(".!?:;")
+_NUMBERS_ONLY = re.compile(r"[\d\s.,-]+")
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_WHITESPACE = re.compile(r"\s{2,}")
+_TRAILING_MARKER = re.compile(r"(?<=[.!?:;)»”])\d{1,2}$")
+_HYPHEN_WORD = re.compile(r"-\w")
+_NUMBERED_LINE = re.compile(r"\d{1,3}\.?\s+[A-Z]")
 # a word broken at the line end: letters (maybe with inner hyphens) then a hyphen
 BROKEN = re.compile(r"([^\W\d_][\w-]*[^\W\d_])-$", re.UNICODE)
 FIRST_WORD = re.compile(r"^([\w\u00c0-\u024f'’]+)", re.UNICODE)
@@ -40,7 +46,7 @@ def looks_like_heading(text: str) -> bool:
         return False
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "«\"'"):
         return False
-    if re.fullmatch(r"[\d\s.,-]+", t):
+    if _NUMBERS_ONLY.fullmatch(t):
         return False
     if LABEL_LINE.match(t):
         return False
@@ -77,7 +83,7 @@ def join_lines(lines: list[str], dehyph: Dehyphenator) -> str:
                 out = out[:-1] + line
         else:
             out = out + " " + line
-    return re.sub(r"[ \t\u00a0]{2,}", " ", out)
+    return _SPACES.sub(" ", out) if "  " in out or "\u00a0" in out or "\t" in out else out
 
 
 BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u2013*-]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
@@ -99,20 +105,20 @@ NAME_LINE = re.compile(r"^(?:[A-Z][a-z]?\.\s?)*(?:(?:[A-Z\u00c0-\u00de][\w'’-]
 
 def _ends_sentence(line: str) -> bool:
     """Ends in closing punctuation, perhaps followed by a footnote marker: `(STRAIIK-D).2`."""
-    return re.sub(r"(?<=[.!?:;)»”])\d{1,2}$", "", line).endswith(TERMINAL)
+    return _TRAILING_MARKER.sub("", line).endswith(TERMINAL)
 
 
 def _continues(prev: str, line: str) -> bool:
     """In one-element-per-line text, inline markup (a reference, a bracket) can split an element
     over lines: `… bij motie (` / `36 410-VI, nr. 87` / `) in ruime meerderheid …`."""
     if prev.endswith(("(", "[", "\u00ab")) or line.startswith((")", "]", ",", ";", ".", ":", "\u00bb")) \
-            or re.match(r"-\w", line):
+            or _HYPHEN_WORD.match(line):
         return True
     if prev.endswith((",", ";", ":")) or (prev.endswith(".") and not ABBREV_END.search(prev)):
         return False
     if prev.endswith(("?", "!")) or OPENERS.match(line):
         return False
-    if re.match(r"\d{1,3}\.?\s+[A-Z]", line):
+    if _NUMBERED_LINE.match(line):
         return False  # a numbered item or a footnote's text: `1 Samenstelling:`
     return line[:1].islower() or line[:1].isdigit()
 
@@ -124,7 +130,7 @@ def _elements(lines: list[Block], texts: list[str]) -> list[Block]:
     merged: list[tuple[str, int | None]] = []
     for b, t in zip(lines, texts):
         # a bullet is typography, not text (the XML gives list marks apart from the item)
-        t = LEADING_BULLET.sub("", re.sub(r"\s{2,}", " ", t.strip()))
+        t = LEADING_BULLET.sub("", _WHITESPACE.sub(" ", t.strip()))
         if not t or BULLET.match(t):
             continue  # a list item's bullet stands on its own line; the item follows
         if merged and _continues(merged[-1][0], t):
@@ -132,7 +138,7 @@ def _elements(lines: list[Block], texts: list[str]) -> list[Block]:
             # a sub- or superscript stands on its own line: `CO` / `2` / `-uitstoot`
             sub = t.isdigit() and len(t) <= 2 and prev[-1:].isalpha()
             glue = "" if sub or prev.endswith(("(", "[", "\u00ab")) or t.startswith(
-                (")", "]", ",", ";", ".", ":", "\u00bb")) or re.match(r"-\w", t) else " "
+                (")", "]", ",", ";", ".", ":", "\u00bb")) or _HYPHEN_WORD.match(t) else " "
             merged[-1] = (prev + glue + t, merged[-1][1])
         else:
             merged.append((t, b.page))

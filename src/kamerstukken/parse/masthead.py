@@ -22,9 +22,12 @@ DATED_RE = re.compile(r"^(?P<what>Voorgesteld|Vastgesteld|Ontvangen|Ingezonden)\
 SKIP_LINES = re.compile(r"^(Kamerstukken|Kamerstuk|\d|Staten-Generaal)$", re.IGNORECASE)
 
 
+_WS = re.compile(r"\s+")
+
+
 def _clean(text: str) -> str:
     # web renderings put table bars in the head: `Tweede Kamer der Staten-Generaal | 2 |`
-    return re.sub(r"\s+", " ", text.replace("|", " ")).strip()
+    return _WS.sub(" ", text.replace("|", " ")).strip()
 
 
 def _join(a: str, b: str) -> str:
@@ -65,9 +68,11 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
     eligible = [i for i, b in enumerate(blocks) if b.kind in ("line", "masthead", "para", "heading")]
     if not eligible:
         return {}, blocks
-    texts = [_clean(b.text) if b.kind in ("line", "masthead", "para", "heading") else "" for b in blocks]
     structured = blocks[0].kind != "line"
     limit = 20 if structured else 200
+    # the head is near the top: clean only what the search can reach
+    texts = [_clean(b.text) if b.kind in ("line", "masthead", "para", "heading") else ""
+             for b in blocks[:limit + 80]]
     anchor = _find_anchor(texts, limit)
     if anchor is None:
         # masthead blocks without a recognisable Nr. still belong to the head
@@ -163,7 +168,7 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
     end = k
     seen_blank = False
     steps = 0
-    while k < len(blocks) and steps < 16:
+    while k < len(texts) and steps < 16:
         t = texts[k]
         steps += 1
         if blocks[k].kind not in ("line", "masthead", "para", "heading"):
