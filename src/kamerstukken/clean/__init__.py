@@ -8,6 +8,8 @@ from .paragraphs import build_paragraphs, is_element_layout
 
 __all__ = ["clean_lines", "take_markers"]
 
+FURNITURE_START = frozenset("TtEeKkIi'\u2019-0123456789")
+
 
 def clean_lines(blocks: list[Block], element: bool | None = None,
                 print_hint: bool = False) -> tuple[list[Block], list[str]]:
@@ -24,7 +26,10 @@ def clean_lines(blocks: list[Block], element: bool | None = None,
         if b.kind != "line":
             passthrough.append(b)
             continue
-        furniture = is_running_header(b.text) or is_footer(b.text, page_numbers=not element)
+        stripped = b.text.strip()
+        # page furniture starts with a letter of a running header/footer, a quote or a digit
+        furniture = bool(stripped) and stripped[0] in FURNITURE_START and (
+            is_running_header(b.text) or is_footer(b.text, page_numbers=not element))
         if furniture:
             if is_running_header(b.text):
                 headers.append(b.text.strip())

@@ -20,6 +20,8 @@ class MarkerScanner:
 
     def take(self, text: str) -> tuple[str, list[tuple[str, int]]]:
         """Return the text without markers and [(marker, offset in the new text)]."""
+        if not any(c.isdigit() for c in text):
+            return text, []
         found: list[tuple[str, int]] = []
         out: list[str] = []
         last = 0

@@ -27,7 +27,9 @@ _WS = re.compile(r"\s+")
 
 def _clean(text: str) -> str:
     # web renderings put table bars in the head: `Tweede Kamer der Staten-Generaal | 2 |`
-    return _WS.sub(" ", text.replace("|", " ")).strip()
+    if "|" in text or "  " in text or "\t" in text or "\u00a0" in text:
+        return _WS.sub(" ", text.replace("|", " ")).strip()
+    return text.strip()
 
 
 def _join(a: str, b: str) -> str:
