@@ -104,13 +104,39 @@ class CueIndex:
         self.by_trigger = {w: set().union(*(ids for v, ids in by_trigger.items() if w.startswith(v)))
                            for w in by_trigger}
         self.rx = re.compile("(?=(" + lexicon.alternation(by_trigger) + "))")
+        # token → cue ids of the triggers in it (see candidates)
+        self._token_ids: dict[str, frozenset] = {}
+        # a trigger with a space in it could span two tokens: then only the character scan is right
+        self.by_tokens = not any(re.search(r"\s", w) for w in by_trigger)
 
     def positions(self, text: str) -> list[tuple[int, set]]:
         """(offset, cue ids) of every trigger in `text`, for assigning them to sentences."""
         return [(m.start(), self.by_trigger[m.group(1)]) for m in self.rx.finditer(text.lower())]
 
     def candidates(self, text: str) -> set[int]:
+        """Cue ids whose trigger occurs in `text`, from its whitespace-separated tokens.
+
+        Triggers are runs of word characters, so each occurrence lies inside one token; a token's
+        ids are found once and kept (the vocabulary repeats), so a text costs a split and a dict
+        lookup per token instead of a trie attempt at every character."""
         out = set(self.always)
-        for m in self.rx.finditer(text.lower()):
-            out |= self.by_trigger[m.group(1)]
+        if not self.by_tokens:
+            for m in self.rx.finditer(text.lower()):
+                out |= self.by_trigger[m.group(1)]
+            return out
+        known = self._token_ids
+        if len(known) > 500_000:  # a long-running process sees an open vocabulary
+            known.clear()
+        for tok in text.split():
+            ids = known.get(tok)
+            if ids is None:
+                ids = known[tok] = self._scan(tok)
+            if ids:
+                out |= ids
         return out
+
+    def _scan(self, text: str) -> frozenset:
+        found: set[int] = set()
+        for m in self.rx.finditer(text.lower()):
+            found |= self.by_trigger[m.group(1)]
+        return frozenset(found)

@@ -544,8 +544,9 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
             hf = _FRACTIE.search(para) if "fractie" in para else None
             if hf:
                 ctx.last_fractie = hf.group("f") or hf.group("f2")
-            trig = _INDEX.positions(para)
-            if not trig and not _INDEX.always:
+            # "İ" lowers to two characters, which shifts the trigger offsets: keep that reading there
+            trig = _INDEX.positions(para) if "İ" in para else None
+            if (not trig if trig is not None else not _INDEX.candidates(para)) and not _INDEX.always:
                 continue
             hits = hits_by_paragraph.get((si, pi), [])
             actors: Optional[list[Actor]] = None  # built on the first sentence with a cue
@@ -553,10 +554,13 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
             for s, e in spans(para):
                 sent = para[s:e]
                 by_kind: dict[str, list] = {}
-                cand = set(_INDEX.always)
-                for pos, ids in trig:
-                    if s <= pos < e:
-                        cand |= ids
+                if trig is None:
+                    cand = _INDEX.candidates(sent)  # a sentence is whole tokens: the same cues as by offset
+                else:
+                    cand = set(_INDEX.always)
+                    for pos, ids in trig:
+                        if s <= pos < e:
+                            cand |= ids
                 for i in sorted(cand):
                     kind, fam, rx = _ALL_CUES[i]
                     m = rx.search(sent)
