@@ -12,9 +12,22 @@ vgl zgn z.g i.c i.e e.g etc mln mld vs ivm mbt tav incl excl min max wo jr st ds
 """.split())
 
 # a footnote marker may follow the full stop: "de motie van het lid Veltman.1 Hierin werd …"
-_END = re.compile(r"[.!?…]+\d{1,2}(?=\s+[\"«„‘]?[A-ZÀ-Ý][a-z])|[.!?…]+[\"»”’)\]]*(?=\s+[\"«„‘(\[]?[A-Z0-9À-Ý])"
-                  r"|[.!?…]+[\"»”’)\]]*\s*$")
+# (the run of stops is written once before the alternatives, starting with a plain class, so that
+# the regex engine skips to the next stop character fast; only the longest run can be followed by
+# any alternative, so this matches exactly what `[.!?…]+A|[.!?…]+B|[.!?…]+C` matches)
+_END = re.compile(r"[.!?…][.!?…]*(?:\d{1,2}(?=\s+[\"«„‘]?[A-ZÀ-Ý][a-z])|[\"»”’)\]]*(?=\s+[\"«„‘(\[]?[A-Z0-9À-Ý])"
+                  r"|[\"»”’)\]]*\s*$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _word_before(text: str, start: int, end: int):
+    """`_WORD_BEFORE.search(text, start, end)`, looking first only at the last 40 characters: the
+    search tries every start position up to `end`, which made long sentences quadratic."""
+    lo = max(start, end - 40)
+    wm = _WORD_BEFORE.search(text, lo, end)
+    if wm is not None and wm.start() == lo and lo > start:
+        return _WORD_BEFORE.search(text, start, end)  # the word may begin before the window
+    return wm
 
 
 @lru_cache(maxsize=4096)
@@ -35,7 +48,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
             continue
         # a footnote marker after the stop ("c.s.1 Uiteraard") ends the sentence even after an abbreviation
         if text[m.start()] == "." and len(m.group().rstrip()) == 1:
-            wm = _WORD_BEFORE.search(text, start, m.start())
+            wm = _word_before(text, start, m.start())
             word = wm.group(1) if wm else ""
             if not word.isupper():  # "VS." ends a sentence, "Dhr." does not
                 word = word.lower()

@@ -78,6 +78,9 @@ _ROLE_NOUN_PRE = re.compile("ambassadeur|gezant|coördinator|rapporteur|commissa
 _MINISTERS = re.compile(r"\b[Dd]e\s+ministers\s+van\s+(?:Financiën|Buitenlandse\s+Zaken|Landbouw|Defensie)\b")
 _DOC_OF = re.compile(
     r"\b[\w-]*(?:strategie|rapport|verslag|analyse|verklaring|conclusies|mededeling|advies|werkprogramma)\s+van\s+(?:de|het)\s+")
+# every match of _DOC_OF holds one of these words: without them the (slow, \\b-led) scan is skipped
+_DOC_NOUNS = ("strategie", "rapport", "verslag", "analyse", "verklaring", "conclusies", "mededeling", "advies",
+              "werkprogramma")
 _FRACTIE = re.compile(r"\b(?:[Dd]e\s+)?leden\s+van\s+de\s+(?P<f>[\w-]+-fractie)|\b(?:[Dd]e\s+)?(?P<f2>[A-Z][\w-]*-fractie)")
 _HET_ZAL = re.compile(r"Het\s+(?:zal|wil|heeft|gaat)\s+(?!het\b|er\b|niet\b|ook\s+het\b)")
 _PRONOUN_3 = re.compile(r"\b(?:Hij|Zij|hij|zij)\b")
@@ -156,7 +159,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
     if meeting:
         for m in (_MINISTERS.finditer(text) if "ministers" in text else ()):
             out.append(Actor(m.start(), m.end(), meeting, -1))  # rank -1: only a body's decision
-    for m in (_DOC_OF.finditer(text) if van else ()):
+    for m in (_DOC_OF.finditer(text) if van and any(n in text for n in _DOC_NOUNS) else ()):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is not None:  # "de fragiliteitsstrategie van de Wereldbank wijst op": the Wereldbank
             out.append(Actor(m.start(), nxt.end, nxt.name, 2))
