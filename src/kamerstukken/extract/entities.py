@@ -400,7 +400,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Entity]:
             role = functions[name]  # "Tweede Kamerlid", "Oud Kamerlid" from the open data
         e = ents.get((kind, name))
         if e is None:
-            e = ents[(kind, name)] = Entity(name=name, kind=kind, key=key, role=role)
+            e = ents[(kind, name)] = Entity.model_construct(name=name, kind=kind, key=key, role=role)
         elif role and not e.role:
             e.role = role
         return e

@@ -51,7 +51,7 @@ def find(doc: Document) -> list[Reference]:
         key = (kind, text, target, date)
         if key not in seen:
             seen.add(key)
-            out.append(Reference(kind=kind, text=text, target=target, date=date))
+            out.append(Reference.model_construct(kind=kind, text=text, target=target, date=date))
 
     for _, _, para in doc.paragraphs():
         # cheap substring tests first: most paragraphs hold no reference at all

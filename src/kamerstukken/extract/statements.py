@@ -594,7 +594,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                     if r is None:
                         continue
                     actor, cue = r
-                    out.append(Statement(kind=kind, actor=actor, cue=cue, text=sent, section=si,
+                    out.append(Statement.model_construct(kind=kind, actor=actor, cue=cue, text=sent, section=si,
                                          paragraph=pi, start=s, end=e, topic=sec.heading))
                     found_actor = found_actor or actor
                 if found_actor:
