@@ -400,7 +400,8 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Entity]:
             role = functions[name]  # "Tweede Kamerlid", "Oud Kamerlid" from the open data
         e = ents.get((kind, name))
         if e is None:
-            e = ents[(kind, name)] = Entity.model_construct(name=name, kind=kind, key=key, role=role)
+            # mentions given: model_construct would otherwise inspect the default factory's signature each time
+            e = ents[(kind, name)] = Entity.model_construct(name=name, kind=kind, key=key, role=role, mentions=[])
         elif role and not e.role:
             e.role = role
         return e
