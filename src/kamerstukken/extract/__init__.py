@@ -1,7 +1,7 @@
 """Extraction: entities, statements, events, references and a motie's considerations.
 
-The records are made with `model_construct`: every field is set here from values of the right
-type, and validating them again cost a sixth of the extraction time on moties.
+The records are made without validation (records.maker): every field is set here from values of
+the right type, and validating them again cost a sixth of the extraction time on moties.
 """
 from __future__ import annotations
 

@@ -13,6 +13,9 @@ from typing import Optional
 
 from ..model import Document, Entity, Mention
 from . import lexicon
+from .records import maker
+
+_ENTITY, _MENTION = maker(Entity), maker(Mention)
 
 # --- lexicon forms: one regex --------------------------------------------------------------------
 _TERMS = lexicon.terms()
@@ -400,8 +403,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Entity]:
             role = functions[name]  # "Tweede Kamerlid", "Oud Kamerlid" from the open data
         e = ents.get((kind, name))
         if e is None:
-            # mentions given: model_construct would otherwise inspect the default factory's signature each time
-            e = ents[(kind, name)] = Entity.model_construct(name=name, kind=kind, key=key, role=role, mentions=[])
+            e = ents[(kind, name)] = _ENTITY(name=name, kind=kind, key=key, role=role, mentions=[])
         elif role and not e.role:
             e.role = role
         return e
@@ -410,8 +412,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Entity]:
         para = doc.sections[si].paragraphs[pi]
         for h in hits:
             e = get(h.name, h.kind, h.key, h.role)
-            # model_construct: the fields are built here, validating them again costs a fifth of the time
-            e.mentions.append(Mention.model_construct(section=si, paragraph=pi, start=h.start, end=h.end,
+            e.mentions.append(_MENTION(section=si, paragraph=pi, start=h.start, end=h.end,
                                                       text=para[h.start:h.end]))
             if h.kind == "organisation" and h.name.endswith("-fractie"):
                 get(h.name[:-8], "organisation")

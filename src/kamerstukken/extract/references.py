@@ -7,6 +7,9 @@ import re
 from ..model import Document, Reference
 from . import lexicon
 from .dates import DATE, resolve
+from .records import maker
+
+_REFERENCE = maker(Reference)
 
 _DOSSIER = r"(?P<dos>\d{2}\s?\d{3})(?:[-\s](?P<suf>(?:[A-Z]{1,4}|\d{2}|[IVXL]+)\b))?"
 _KST = re.compile(
@@ -51,7 +54,7 @@ def find(doc: Document) -> list[Reference]:
         key = (kind, text, target, date)
         if key not in seen:
             seen.add(key)
-            out.append(Reference.model_construct(kind=kind, text=text, target=target, date=date))
+            out.append(_REFERENCE(kind=kind, text=text, target=target, date=date))
 
     for _, _, para in doc.paragraphs():
         # cheap substring tests first: most paragraphs hold no reference at all
