@@ -26,7 +26,8 @@ _MEETING = r"(?:[Aa]lgemeen\s+[Oo]verleg|[Cc]ommissiedebat|[Nn]otaoverleg|[Ww]et
 _COMMIT = re.compile(
     rf"\b(?:[Tt]oezegging|toegezegd)\b[^.;]{{0,80}}?\b(?:tijdens|in|bij)\s+het\s+(?P<meet>{_MEETING}(?:\s+(?:over|inzake)\s+[^.;]{{0,60}}?)?\s+(?:op|van)\s+{DATE.pattern})")
 _MEET = re.compile(rf"\b{_MEETING}(?:\s+(?:over|inzake)\s+[^.;]{{0,60}}?)?\s+(?:op|van)\s+{DATE.pattern}")
-_TREATY_LEX = re.compile("(?:" + lexicon.alternation(lexicon.treaties()) + r")(?![\w-])")
+_TREATY_FORMS = tuple(lexicon.treaties())
+_TREATY_LEX = re.compile("(?:" + lexicon.alternation(_TREATY_FORMS) + r")(?![\w-])")
 _TREATY_PRE = re.compile("erdrag|kkoord|vereenkomst|andvest|rotocol|afspraken")
 _TREATY = re.compile(
     r"\b(?:[Vv]erdrag|[Aa]kkoord(?:en)?|[Oo]vereenkomst|[Hh]andvest|[Pp]rotocol)\s+(?:van|inzake|betreffende)\s+"
@@ -56,6 +57,11 @@ def find(doc: Document) -> list[Reference]:
             seen.add(key)
             out.append(_REFERENCE(kind=kind, text=text, target=target, date=date))
 
+    # the treaty patterns are tested once on the whole text: most documents name no treaty at all
+    # (both need no newline to match, so a paragraph can match only if the whole text does)
+    whole = "\n".join(p for _, _, p in doc.paragraphs())
+    treaty_lex = any(t in whole for t in _TREATY_FORMS)
+    treaty_pre = _TREATY_PRE.search(whole) is not None
     for _, _, para in doc.paragraphs():
         # cheap substring tests first: most paragraphs hold no reference at all
         for m in (_KST.finditer(para) if "nr." in para or "kst-" in para else ()):
@@ -72,10 +78,10 @@ def find(doc: Document) -> list[Reference]:
             dm = DATE.search(m.group())
             start, _ = resolve(dm, doc.date) if dm else (None, None)
             add("meeting", m.group(), date=start)
-        for m in _TREATY_LEX.finditer(para):
+        for m in (_TREATY_LEX.finditer(para) if treaty_lex else ()):
             if m.start() == 0 or not para[m.start() - 1].isalnum():
                 add("treaty", m.group())
-        if _TREATY_PRE.search(para):
+        if treaty_pre and _TREATY_PRE.search(para):
             for m in _TREATY.finditer(para):
                 add("treaty", m.group())
         for m in (_LAW.finditer(para) if "wet" in para or "Wet" in para else ()):
