@@ -337,6 +337,9 @@ _ADJ_COUNTRY = {f: t.name for f, t in lexicon.terms().items() if t.adjective}
 _COUNTRY_NAMES = frozenset(t.name for t in lexicon.terms().values() if t.kind == "country")
 
 
+_TRAILING_DIGITS = re.compile(r"\d+$")  # a footnote marker after a question mark
+
+
 def _future_ok(sent: str, cue_end: int) -> bool:
     """`zal` + an action verb before the clause ends; not `zal … duren/blijven/hebben`."""
     rest = sent[cue_end:]
@@ -355,14 +358,14 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                    key=lambda x: (x[1] != "inform", x[0].start()))
     # "Zoals ik eerder heb aangegeven, …": a cue in a zoals-clause refers back, it states nothing
     zoals_end = sent.find(",") if sent.startswith("Zoals ") else -1
-    question = re.sub(r"\d+$", "", sent.rstrip()).endswith("?")
+    question = _TRAILING_DIGITS.sub("", sent.rstrip()).endswith("?")
     for m, fam in found:
         if m.start() < zoals_end and len(sent[m.end():zoals_end].split()) <= 8:
             continue
         if question and fam != "question":
             continue  # "Waarom steunen we de Commissie niet?", "Zal zij …?": a question states nothing
         if fam == "question":
-            if not re.sub(r"\d+$", "", sent.rstrip()).endswith("?"):
+            if not question:
                 continue
             return (ctx.askers or ctx.last_fractie or prev_actor or "Tweede Kamer"), m.group()
         cstart, sub, conj = _clause(sent, m.start())
@@ -384,7 +387,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             if a:
                 return a.name, m.group()
             continue
-        cstart, sub, conj = _clause(sent, m.start())
+        # (cstart, sub, conj) of this cue are still those found above: _clause is pure
         if explicit_nl and fam != "zal":
             return "Nederland", m.group()
         if kind == "decision" and re.search(r"\b(?:[Dd]it|[Hh]et|[Dd]at|[Ee]en|[Dd]eze)\s+besluit\b(?!\s+van)", sent[max(0, m.start() - 6):m.end() + 5]):
