@@ -1,8 +1,4 @@
-"""Extraction: entities, statements, events, references and a motie's considerations.
-
-The records are made without validation (records.maker): every field is set here from values of
-the right type, and validating them again cost a sixth of the extraction time on moties.
-"""
+"""Extraction: entities, statements, events, references and a motie's considerations."""
 from __future__ import annotations
 
 from ..model import Document

@@ -6,10 +6,7 @@ import re
 from ..model import Document, Event
 from . import lexicon
 from .dates import DATE, MONTHS, WEEKDAY, resolve, resolve_weekday
-from .records import maker
 from .sentences import spans
-
-_EVENT = maker(Event)
 
 _MEETING_WORD = re.compile(
     r"\b(?:verslag|agenda|bijeenkomst|vergadering|vergaderde|bijeen|plaatsgevonden|plaatsvond|vond|vindt|"
@@ -57,7 +54,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Event]:
                 if wm and body:
                     day = resolve_weekday(wm, doc.date)
                     if day and (body.name, day) not in out:
-                        out[(body.name, day)] = _EVENT(name=body.name, start=day, end=day)
+                        out[(body.name, day)] = Event(name=body.name, start=day, end=day)
                 continue
             for dm in DATE.finditer(para, s, e):
                 body = next((h for h in reversed(sb) if h.end <= dm.start() and _dated_by(para[h.end:dm.start()])), None)
@@ -73,6 +70,6 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Event]:
                                   and para[max(0, h.start - 3):h.start] in ("in ", "te ")), None)
                 key = (body.name, start)
                 if key not in out:
-                    out[key] = _EVENT(name=body.name, start=start, end=end, place=place)
+                    out[key] = Event(name=body.name, start=start, end=end, place=place)
                 break
     return list(out.values())

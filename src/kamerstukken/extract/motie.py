@@ -9,9 +9,6 @@ from __future__ import annotations
 import re
 
 from ..model import Consideration, Document, Statement
-from .records import maker
-
-_STATEMENT, _CONSIDERATION = maker(Statement), maker(Consideration)
 
 _GROUND = re.compile(
     r"^\s*(?:(?:en\s+)?(?:tevens|voorts|mede|ook|verder|eveneens|daarnaast|tot\s+slot)\s+)?"
@@ -67,21 +64,21 @@ def find(doc: Document) -> tuple[list[Statement], list[Consideration]]:
             if g:
                 kw = re.sub(r"\s+", " ", g.group("kw").lower())
                 kw = "overwegende" if kw == "overwegend" else kw  # a common misspelling
-                considerations.append(_CONSIDERATION(kind=kw, text=para.strip(), section=si, paragraph=pi))
+                considerations.append(Consideration(kind=kw, text=para.strip(), section=si, paragraph=pi))
                 continue
             o = _OPERATIVE.match(para)
             if o:
                 kind = next(k for k in ("request", "position", "concern", "decision") if o.group(k))
                 text = para.strip()
                 start = para.index(text[:1]) if text else 0
-                statements.append(_STATEMENT(kind=kind, actor=house, cue=o.group(kind).strip(), text=text,
+                statements.append(Statement(kind=kind, actor=house, cue=o.group(kind).strip(), text=text,
                                             section=si, paragraph=pi, start=start, end=start + len(text),
                                             topic=sec.heading))
                 # "verzoekt de regering … en spreekt uit dat …": a second operative verb in the clause
                 for m2 in _SECOND.finditer(para, o.end()):
                     k2 = next(k for k in ("request", "position", "concern") if m2.group(k))
                     if k2 != kind:
-                        statements.append(_STATEMENT(kind=k2, actor=house, cue=m2.group(k2).strip(), text=text,
+                        statements.append(Statement(kind=k2, actor=house, cue=m2.group(k2).strip(), text=text,
                                                     section=si, paragraph=pi, start=start, end=start + len(text),
                                                     topic=sec.heading))
                         break

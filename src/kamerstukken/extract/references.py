@@ -7,9 +7,6 @@ import re
 from ..model import Document, Reference
 from . import lexicon
 from .dates import DATE, resolve
-from .records import maker
-
-_REFERENCE = maker(Reference)
 
 _DOSSIER = r"(?P<dos>\d{2}\s?\d{3})(?:[-\s](?P<suf>(?:[A-Z]{1,4}|\d{2}|[IVXL]+)\b))?"
 _KST = re.compile(
@@ -55,7 +52,7 @@ def find(doc: Document) -> list[Reference]:
         key = (kind, text, target, date)
         if key not in seen:
             seen.add(key)
-            out.append(_REFERENCE(kind=kind, text=text, target=target, date=date))
+            out.append(Reference(kind=kind, text=text, target=target, date=date))
 
     # the treaty patterns are tested once on the whole text: most documents name no treaty at all
     # (both need no newline to match, so a paragraph can match only if the whole text does)

@@ -17,10 +17,7 @@ from ..model import Document, Statement
 from . import lexicon
 from .entities import Hit
 from .cueindex import CueIndex
-from .records import maker
 from .sentences import spans
-
-_STATEMENT = maker(Statement)
 
 # --- cues ------------------------------------------------------------------------------------------
 _CUES: dict[str, list[tuple[str, re.Pattern]]] = {}
@@ -600,7 +597,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                     if r is None:
                         continue
                     actor, cue = r
-                    out.append(_STATEMENT(kind=kind, actor=actor, cue=cue, text=sent, section=si,
+                    out.append(Statement(kind=kind, actor=actor, cue=cue, text=sent, section=si,
                                          paragraph=pi, start=s, end=e, topic=sec.heading))
                     found_actor = found_actor or actor
                 if found_actor:
