@@ -49,6 +49,16 @@ def test_the_documents_own_spelling_decides():
     assert D.keep_hyphen("EU-Israël", "associatieakkoord") is False
 
 
+def test_a_camelcase_name_printed_whole_is_rejoined():
+    """Motie 94bab900: `NextGen Poortwachters` is printed whole; broken as `Next-`/`Gen` it is
+    the same name, while `Noord-`/`Atlantische` keeps its hyphen."""
+    text = ("overwegende dat de Minister in gesprek is met poortwachters van de Wwft aan de hand van "
+            "een aantal concrete voorstellen die zijn gedaan onder het mom van NextGen Poortwachters;")
+    assert Dehyphenator(text).keep_hyphen("Next", "Gen") is False
+    assert Dehyphenator(text).keep_hyphen("Noord", "Atlantische") is True
+    assert D.keep_hyphen("Next", "Gen") is True
+
+
 def test_weglatingsstreepje_before_a_conjunction():
     assert is_elision("binnenland", "en") is True
     assert is_elision("zo", "als") is False  # zoals, broken as zo-/als
@@ -153,3 +163,18 @@ def test_not_a_kamerstuk_gets_a_record_with_warnings():
     doc = kamerstukken.parse("Boodschappenlijst\nmelk\nbrood\n".encode(), extract=False)
     assert doc.kind == "other" and doc.id.startswith("sha256:")
     assert any("not recognisably a Kamerstuk" in w for w in doc.warnings)
+
+
+def test_an_initial_misprinted_with_a_comma_is_an_indiener():
+    """Motie 34465b2a ends `Eerdmans` / `D, van Dijk`: both are indieners, not a paragraph."""
+    import kamerstukken
+    text = ("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2024–2025 \n\n32 317 JBZ-Raad \n\n"
+            "Nr. 895  MOTIE VAN DE LEDEN EERDMANS EN DIEDERIK VAN DIJK \n\nVoorgesteld 9 oktober 2024 \n\n"
+            "De Kamer, \n\ngehoord de beraadslaging, \n\nconstaterende dat meerdere Europese landen werken aan "
+            "returnhubs waarmee \nkansloze asielzoekers effectiever kunnen worden uitgezet; \n\n"
+            "verzoekt het kabinet samen met gelijkgestemde Europese landen voor de vol-\ngende JBZ-Raad met "
+            "een plan voor returnhubs te komen, \n\nen gaat over tot de orde van de dag. \n\nEerdmans \n\n"
+            "D, van Dijk \n")
+    doc = kamerstukken.parse(text.encode(), name="kst-32317-895.txt", extract=False)
+    assert [s.name for s in doc.signatories] == ["B.J. Eerdmans", "D. van Dijk"]
+    assert [p for _, _, p in doc.paragraphs()][-1] == "en gaat over tot de orde van de dag."

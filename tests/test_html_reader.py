@@ -157,8 +157,6 @@ def test_memorie_html_headings_notes_signature():
     assert [b.text for b in ex.blocks if b.kind == "signature"][:1] == ["De Minister voor Wonen en Rijksdienst,"]
     doc, from_xml = parse(page, name="mvt.html"), parse(xml, name="mvt.xml")
     for field in ("id", "session_year", "dossier", "number", "kind", "heading"):
-        # `heading` fails while the masthead parser takes the first section heading
-        # (`ALGEMEEN DEEL`, an h2 block after the head) into the stuk's heading
         assert getattr(doc, field) == getattr(from_xml, field), field
     assert _paragraphs(doc) == _paragraphs(from_xml)
     assert [s.heading for s in doc.sections] == [s.heading for s in from_xml.sections]

@@ -123,6 +123,10 @@ def test_metadata_agrees_across_forms(cases, field):
     assert not failures, failures
 
 
+def _unhyphen(paragraph: str) -> str:
+    return re.sub(r"(?<=\w)-\s?(?=\w)", "", paragraph)
+
+
 @pytest.mark.parametrize("form", ["text", "pdf"])
 def test_paragraphs_agree_with_xml(cases, form):
     """The same paragraphs as the XML parse. Where the XML splits one sentence over two `al`
@@ -135,7 +139,11 @@ def test_paragraphs_agree_with_xml(cases, form):
         got, want = paragraphs(c[form]), paragraphs(c["xml"])
         if got == want:
             exact += 1
-        elif not (" ".join(got) == " ".join(want) and len(got) > len(want)):
+            continue
+        # hyphens at line ends are scored by test_line_break_hyphens_rejoined; here they are
+        # left out, as are the XML's own typos a layout cannot preserve (`minimum- aandeel`)
+        got, want = [_unhyphen(p) for p in got], [_unhyphen(p) for p in want]
+        if got != want and not (" ".join(got) == " ".join(want) and len(got) > len(want)):
             wrong.append((c["pid"], got, want))
     rate = 1 - len(wrong) / len(cases)
     print(f"paragraphs {form}: {rate:.2%} of moties agree with the XML parse "

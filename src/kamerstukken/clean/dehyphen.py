@@ -69,6 +69,10 @@ class Dehyphenator:
         right = right.rstrip(".,;:!?)»”’'\"")
         if not seg or not right:
             return True
+        # a name in CamelCase that the document prints whole elsewhere: Next-/Gen → NextGen
+        if right[0].isupper() and seg[0].isupper() and not seg.isupper() \
+                and self._spelled((seg + right).lower()) and not self._spelled(f"{seg}-{right}".lower()):
+            return False
         # capitals, acronyms and digits: Noord-Atlantische, EU-lidstaten, anti-ISIS, F-16
         if right[0].isupper() or right[0].isdigit():
             return True

@@ -99,7 +99,7 @@ OPENERS = _load_openers()
 ABBREV_END = re.compile(r"\b(?:nr|nrs|art|jl|blz|o\.a|p|vgl|zgn|resp|bijv|d\.w\.z|m\.b\.t|t\.a\.v)\.$", re.IGNORECASE)
 
 
-NAME_LINE = re.compile(r"^(?:[A-Z][a-z]?\.\s?)*(?:(?:[A-Z\u00c0-\u00de][\w'’-]*|van|de|der|den|ten|ter|te|in|'t)\s+){0,4}"
+NAME_LINE = re.compile(r"^(?:[A-Z][a-z]?[.,]\s?)*(?:(?:[A-Z\u00c0-\u00de][\w'’-]*|van|de|der|den|ten|ter|te|in|'t)\s+){0,4}"
                        r"[A-Z\u00c0-\u00de][\w'’-]*$")
 
 

@@ -183,7 +183,9 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
         if not heading_parts and HEADING_START.match(t):
             heading_parts.append(t)
         elif heading_parts and not seen_blank and _is_upper(t) and not meta.get("addressee") \
-                and not meta.get("date") and len(heading_parts) < 5:
+                and not meta.get("date") and len(heading_parts) < 5 and blocks[k].kind != "heading":
+            # a block a structured reader marks as heading is the first section (`ALGEMEEN DEEL`),
+            # while printed heading lines wrap as plain lines
             heading_parts.append(t)
         elif m := ADDRESSEE_RE.match(t):
             if meta.get("addressee") or len(t) > 120:

@@ -13,7 +13,8 @@ ROLE_WORD = (r"(?:[Ff]ungerend\s+|[Ww]aarnemend\s+)?(?:[Aa]djunct-)?"
 # (`A.G. Koenders`, `Diederik van Dijk`, `Van der Plas`, `El Abassi`, `Slagt-Tichelman`).
 _CAP = r"[A-ZÀ-Þ][\w'’à-ÿ]*(?:-[A-ZÀ-Þ]?[\w'’à-ÿ]+)*"
 _TUSSEN = r"(?:van|de|der|den|ten|ter|te|in|'t|het|la|le|du|da|del|el|al|op|von|zu)"
-NAME = rf"(?:[A-Z][a-z]?\.\s?)*(?:(?:{_CAP}|{_TUSSEN})\s+){{0,4}}{_CAP}"
+# an initial misprinted with a comma (`D, van Dijk`) is still an initial
+NAME = rf"(?:[A-Z][a-z]?[.,]\s?)*(?:(?:{_CAP}|{_TUSSEN})\s+){{0,4}}{_CAP}"
 SIGNATURE = re.compile(
     rf"(?:(?:De|Het)\s+)?(?P<role>{ROLE_WORD}\b[^.;]*?),\s*(?P<name>{NAME})(?<!\sDe)(?<!\sHet)(?=\s+(?:(?:De|Het)\s+)?{ROLE_WORD}|\s*$)"
 )
@@ -27,7 +28,8 @@ NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 def _indiener(printed: str) -> dict:
     """An indiener as printed, initials added where exactly one Kamerlid is printed so
     (`Van Nispen` → `M. van Nispen`), as the XML reader names them."""
-    name, _ = member_name(printed.strip().rstrip(".,"))
+    printed = re.sub(r"^([A-Z][a-z]?),\s*", r"\1. ", printed.strip())
+    name, _ = member_name(printed.rstrip(".,"))
     return {"name": name, "role": None}
 
 
