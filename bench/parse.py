@@ -2,7 +2,7 @@
 
 Text → record MB/s on one core over real moties laid out as PDF-extracted text and the seed, with
 and without extraction; PDF → record time against PyMuPDF's own text extraction of the same
-generated PDFs. See kamerstukken/bench_parse.py.
+generated PDFs. See kamerstukken/bench/parse.py.
 """
 import sys
 

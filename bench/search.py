@@ -2,7 +2,7 @@
 
 Builds a synthetic corpus from real moties (../shared/corpus/moties/texts.jsonl.gz), stores it,
 and reports ingest docs/s, index size vs raw text and p50/p95/p99 query latency against a plain
-FTS5 unicode61 index of the same text. See kamerstukken/search/bench.py.
+FTS5 unicode61 index of the same text. See kamerstukken/bench/search.py.
 """
 import sys
 

@@ -5,7 +5,7 @@
 import argparse
 import json
 
-from kamerstukken.api.bench import format_report, run_bench
+from kamerstukken.bench.serve import format_report, run_bench
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

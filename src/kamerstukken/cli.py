@@ -192,7 +192,7 @@ def bench_search(docs: int = typer.Option(1_000_000, "--docs", help="Synthetic d
                                                         help="Where to build the databases"),
                  as_json: bool = typer.Option(False, "--json")):
     """Build a synthetic corpus from real moties and time ingest, index size and queries."""
-    from .search.bench import run as run_bench
+    from .bench.search import run as run_bench
 
     run_bench(docs=docs, db=db, queries=queries, workdir=workdir, as_json=as_json)
 
@@ -202,7 +202,7 @@ def bench_parse(moties: int = typer.Option(1000, "--moties", help="Moties laid o
                 pdfs: int = typer.Option(200, "--pdfs", help="Moties made into PDFs"),
                 as_json: bool = typer.Option(False, "--json")):
     """Text → record MB/s per core (moties as PDF text, the seed) and PDF → record vs PyMuPDF."""
-    from .bench_parse import run as run_parse_bench
+    from .bench.parse import run as run_parse_bench
 
     run_parse_bench(moties=moties, pdfs=pdfs, as_json=as_json)
 

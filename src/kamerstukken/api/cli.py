@@ -89,7 +89,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                     workers: int = typer.Option(2, "--workers", help="Server processes"),
                     as_json: bool = typer.Option(False, "--json", help="Print JSON")):
         """Load the HTTP API on loopback; report requests/s, p50 and p95 per endpoint."""
-        from .bench import format_report, run_bench
+        from ..bench.serve import format_report, run_bench
 
         try:
             report = run_bench(db, requests=requests, concurrency=concurrency, workers=workers)

@@ -20,12 +20,11 @@ import time
 from pathlib import Path
 from typing import Optional
 
+from . import shared_corpus
 from ..model import Document, Dossier, Section, Source, Statement
 from ..store import SearchQuery, open_store
 from ..store.sql import index_text
 
-CORPUS = Path(os.environ.get("KST_SHARED", Path(__file__).resolve().parents[3].parent / "shared")) \
-    / "corpus" / "moties" / "texts.jsonl.gz"
 KINDS = ["motie"] * 6 + ["brief"] * 2 + ["amendement", "verslag", "nota", "kamervragen"]
 BATCH = 2000
 
@@ -45,11 +44,8 @@ QUERY_MIX = [
 STATEMENT_MIX = ["onderzoek", "gemeenten", '"in gesprek"', "zorg"]
 
 
-def load_pools(path: Path = CORPUS) -> dict:
-    if not path.exists():
-        from ..errors import KstError
-
-        raise KstError(f"benchmark corpus not found: {path} (set KST_SHARED)")
+def load_pools(path: Optional[Path] = None) -> dict:
+    path = path or shared_corpus() / "moties" / "texts.jsonl.gz"
     paras, dossiers, heads, asks = [], [], [], []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:

@@ -12,17 +12,14 @@ import os
 import time
 from pathlib import Path
 
-
-def _corpus() -> Path:
-    here = Path(__file__).resolve().parents[2]
-    return Path(os.environ.get("KST_SHARED", here.parent / "shared")) / "corpus"
+from . import shared_corpus
 
 
 def _moties(n: int):
     """The first `n` moties of the official XML (sorted by file name), as layout sources."""
-    from .layout import stuk_from_xml
+    from ..layout import stuk_from_xml
 
-    files = sorted((_corpus() / "moties" / "xml").glob("*.xml"))[:n]
+    files = sorted((shared_corpus() / "moties" / "xml").glob("*.xml"))[:n]
     return [stuk_from_xml(f.read_bytes()) for f in files]
 
 
@@ -37,10 +34,10 @@ def _time(fn, items, repeat: int = 1) -> float:
 
 
 def run(moties: int = 1000, pdfs: int = 200, seed_repeat: int = 50, as_json: bool = False) -> dict:
-    from .layout import find_fonts, layout_pdf, layout_text
-    from .pipeline import parse
+    from ..layout import find_fonts, layout_pdf, layout_text
+    from ..pipeline import parse
 
-    corpus = _corpus()
+    corpus = shared_corpus()
     stuks = _moties(moties)
     texts = [layout_text(s).text.encode("utf-8") for s in stuks]
     seed = (corpus / "seed" / "kst-28676-235.txt").read_bytes()

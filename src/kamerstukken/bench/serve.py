@@ -110,7 +110,7 @@ def run_bench(db: Optional[str] = None, requests: int = 2000, concurrency: int =
               workers: int = 2, seed: int = 5) -> dict:
     """Start the server on loopback, load it, stop it; returns the numbers."""
     from ..store import open_store
-    from .demo import build_demo
+    from ..api.demo import build_demo
 
     tmp = None
     if db is None:  # self-contained: the shipped sample in a fresh temp store
