@@ -178,3 +178,87 @@ def test_an_initial_misprinted_with_a_comma_is_an_indiener():
     doc = kamerstukken.parse(text.encode(), name="kst-32317-895.txt", extract=False)
     assert [s.name for s in doc.signatories] == ["B.J. Eerdmans", "D. van Dijk"]
     assert [p for _, _, p in doc.paragraphs()][-1] == "en gaat over tot de orde van de dag."
+
+
+def _blocks(text: str, element=None):
+    blocks, _ = clean_lines([Block("line", l) for l in text.split("\n")], element=element)
+    return [(b.kind, b.text) for b in take_markers(blocks)]
+
+
+def test_hanging_indent_continues_a_web_paragraph():
+    """Letter 32 317 nr. 948 as a web page sets each paragraph with a hanging indent."""
+    got = _blocks("Hierbij bieden wij uw Kamer de geannoteerde agenda aan van de Raad Justitie en Binnenlandse\n"
+                  "                  Zaken (JBZ-Raad) op 12 en 13 juni in Luxemburg. De Minister van Asiel en Migratie\n"
+                  "                  en de Staatssecretaris Rechtsbescherming zullen hieraan deelnemen.\n"
+                  "Toezeggingen\n"
+                  "In lijn met de toezegging die de Minister-President deed tijdens de Algemene Politieke\n"
+                  "                  Beschouwingen van 18 en 19 september 2024, informeert het kabinet u over de voortgang.",
+                  element=True)
+    assert got == [
+        ("para", "Hierbij bieden wij uw Kamer de geannoteerde agenda aan van de Raad Justitie en Binnenlandse "
+                 "Zaken (JBZ-Raad) op 12 en 13 juni in Luxemburg. De Minister van Asiel en Migratie en de "
+                 "Staatssecretaris Rechtsbescherming zullen hieraan deelnemen."),
+        ("heading", "Toezeggingen"),
+        ("para", "In lijn met de toezegging die de Minister-President deed tijdens de Algemene Politieke "
+                 "Beschouwingen van 18 en 19 september 2024, informeert het kabinet u over de voortgang.")]
+
+
+def test_speaker_and_members_present_join_their_words():
+    """Verslagen 21 501-08 nr. 558 and a Handelingen debate: the speaker's label and the list of
+    members present go on in the next element."""
+    got = _blocks("Aanwezig zijn vier leden der Kamer, te weten: Van Veldhoven, Remco Dijkstra, Ouwehand, Jan Vos,\n\n"
+                  "en Staatssecretaris Mansveld van Infrastructuur en Milieu, die vergezeld is van enkele ambtenaren "
+                  "van haar ministerie.\n\nAanvang 16.00 uur.\n\nDe voorzitter:\n\n"
+                  "Ik heet minister Bot van harte welkom in dit huis.\n\nDe heer Jurgens (PvdA):\n\n"
+                  "Voorzitter. Vanwege een akelige gebeurtenis in ons midden hebben wij het debat uitgesteld.",
+                  element=True)
+    assert [t for _, t in got] == [
+        "Aanwezig zijn vier leden der Kamer, te weten: Van Veldhoven, Remco Dijkstra, Ouwehand, Jan Vos, "
+        "en Staatssecretaris Mansveld van Infrastructuur en Milieu, die vergezeld is van enkele ambtenaren "
+        "van haar ministerie.",
+        "Aanvang 16.00 uur.",
+        "De voorzitter: Ik heet minister Bot van harte welkom in dit huis.",
+        "De heer Jurgens (PvdA): Voorzitter. Vanwege een akelige gebeurtenis in ons midden hebben wij het "
+        "debat uitgesteld."]
+
+
+def test_dash_items_of_a_list_lose_their_bullet():
+    """Verslag 21 501-02 nr. 3253: the letters discussed, one per dash, in print and as elements."""
+    text = ("De vaste commissie voor Buitenlandse Zaken heeft op 10 september 2025 overleg gevoerd\n"
+            "met de heer Van Weel, Minister van Buitenlandse Zaken, over:\n"
+            "– de brief van de Minister van Buitenlandse Zaken d.d. 9 september 2025 inzake tweestatenoplossing\n"
+            "en multilaterale ontwikkelingen (Kamerstuk 21 501-02, nr. 3228);\n"
+            "– de brief van de Minister van Buitenlandse Zaken d.d. 8 september 2025 inzake verslag\n"
+            "informele Raad Buitenlandse Zaken van 29 en 30 augustus 2025 (Kamerstuk 21 501-02, nr. 3227);")
+    assert [t for _, t in _blocks(text, element=False)][1:] == [
+        "de brief van de Minister van Buitenlandse Zaken d.d. 9 september 2025 inzake tweestatenoplossing "
+        "en multilaterale ontwikkelingen (Kamerstuk 21 501-02, nr. 3228);",
+        "de brief van de Minister van Buitenlandse Zaken d.d. 8 september 2025 inzake verslag informele "
+        "Raad Buitenlandse Zaken van 29 en 30 augustus 2025 (Kamerstuk 21 501-02, nr. 3227);"]
+    # a gedachtestreepje that a wrap puts first stays where it is
+    assert paragraphs("Van de gelegenheid wordt gebruikgemaakt om, naast deze wijzigingen",
+                      "– en dat is nodig – ook een aantal technische wijzigingen voor te stellen.") == [
+        "Van de gelegenheid wordt gebruikgemaakt om, naast deze wijzigingen – en dat is nodig – ook een "
+        "aantal technische wijzigingen voor te stellen."]
+
+
+def test_a_line_ending_in_a_preposition_is_no_heading():
+    """Geannoteerde agenda Milieuraad 21 oktober 2009: `… de klimaatconferentie in` / `Kopenhagen …`."""
+    got = _blocks("1. Voorbereiding Kopenhagen\n"
+                  "In oktober wordt de voorbereiding van de klimaatconferentie in\n"
+                  "Kopenhagen in verschillende Raadsformaties besproken (Ecofin op 20 oktober).", element=True)
+    assert got == [("heading", "1. Voorbereiding Kopenhagen"),
+                   ("para", "In oktober wordt de voorbereiding van de klimaatconferentie in Kopenhagen in "
+                            "verschillende Raadsformaties besproken (Ecofin op 20 oktober).")]
+
+
+def test_long_lines_that_still_wrap_are_print():
+    """Letter 34 919 nr. 89 as a web page kept the print's line breaks but joined a few lines."""
+    lines = ("Uw Kamer is de afgelopen kabinetsperiode geïnformeerd over de urgente en omvangrijke\n"
+             "vastgoedproblematiek bij Defensie (Kamerstuk 34 919, nr. 77 en Kamerstuk 34 919, nr. 79). Ondanks de "
+             "extra inspanningen in de vorige kabinetsperiode, werkt en slaapt het\n"
+             "Defensiepersoneel nog vaak in gebouwen die in slechte staat zijn en die onvoldoende\n"
+             "de operationele inzetbaarheid van de krijgsmacht ondersteunen. In mijn Kamerbrief\n"
+             "van 1 maart jl. heb ik aangegeven dat er ingrijpende keuzes moeten worden gemaakt\n"
+             "op vastgoedgebied met het oog op de doorontwikkeling van onze krijgsmacht.").split("\n")
+    assert is_element_layout(lines) is False

@@ -26,12 +26,16 @@ def is_element_layout(lines: list[str], print_hint: bool = False) -> bool:
     Print wraps sentences: a line that ends in a word (or a break hyphen) is followed by one that
     goes on in lower case. One-element-per-line text almost never does that."""
     nonblank = [l.strip() for l in lines if l.strip()]
-    if len(nonblank) < 2 or max(len(l) for l in nonblank) > 120:
+    if len(nonblank) < 2:
         return True
-    if print_hint:
-        return False  # the head was laid out for print (or the lines carry page positions)
     wraps = sum(1 for a, b in zip(nonblank, nonblank[1:])
                 if (a[-1:].isalnum() or a.endswith("-")) and b[:1].islower())
+    if max(len(l) for l in nonblank) > 120:
+        # long lines are elements, unless most lines still wrap: a web page that kept the
+        # print's line breaks but joined a few of them
+        return wraps < 0.3 * len(nonblank)
+    if print_hint:
+        return False  # the head was laid out for print (or the lines carry page positions)
     return wraps < max(1, 0.1 * len(nonblank))
 
 
@@ -50,7 +54,7 @@ def looks_like_heading(text: str) -> bool:
         return False
     if LABEL_LINE.match(t):
         return False
-    return len(t.split()) <= 14
+    return len(t.split()) <= 14 and not _ends_cut(t)
 
 
 def _broken_word(text: str) -> str | None:
@@ -96,6 +100,20 @@ def _load_openers() -> re.Pattern:
 
 
 OPENERS = _load_openers()
+
+
+def _load_function_words() -> frozenset[str]:
+    text = resources.files("kamerstukken.data").joinpath("function_words.txt").read_text("utf-8")
+    return frozenset(l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#"))
+
+
+FUNCTION_WORDS = _load_function_words()
+
+
+def _ends_cut(text: str) -> bool:
+    """Ends in an article, preposition or conjunction: the sentence goes on (`… klimaatconferentie in`)."""
+    i = text.rfind(" ")
+    return i > 0 and text[i + 1:] in FUNCTION_WORDS
 ABBREV_END = re.compile(r"\b(?:nr|nrs|art|jl|blz|o\.a|p|vgl|zgn|resp|bijv|d\.w\.z|m\.b\.t|t\.a\.v)\.$", re.IGNORECASE)
 
 
@@ -120,19 +138,51 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if _NUMBERED_LINE.match(line):
         return False  # a numbered item or a footnote's text: `1 Samenstelling:`
-    return line[:1].islower() or line[:1].isdigit()
+    return line[:1].islower() or line[:1].isdigit() or _ends_cut(prev)
 
 
 LEADING_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u25e6]\s+")  # •, ·, ▪, ●, ◦
+# one element per line: a dash and a space open a list item (`– de brief van de Minister …`);
+# in wrapped print the same dash may be a gedachtestreepje that a wrap put first
+ELEMENT_DASH = re.compile(r"^[\u2013\u2014-]\s+(?=\w)")
+# a speaker as verslagen and Handelingen print one, on a line of its own before the words:
+# `De voorzitter:`, `De heer Jurgens (PvdA):`, `Minister Bot:`
+SPEAKER = re.compile(r"^(?:De\s+)?(?:voorzitter|heer|mevrouw|minister|staatssecretaris|minister-president)"
+                     r"\b[^:.;]{0,80}:$", re.IGNORECASE)
+# the members present, listed at the head of a verslag, go on past a comma with `en` and the
+# minister: `Aanwezig zijn … te weten: …, Jan Vos,` / `en Staatssecretaris Mansveld …`
+PRESENT = re.compile(r"^Aanwezig\s+zijn\b")
 
 
-def _elements(lines: list[Block], texts: list[str]) -> list[Block]:
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t\u00a0"))
+
+
+def _elements(lines: list[Block], texts: list[str], dehyph: Dehyphenator) -> list[Block]:
     merged: list[tuple[str, int | None]] = []
-    for b, t in zip(lines, texts):
+    prev_indent: int | None = None  # of the previous line, None after a blank line
+    for b, raw in zip(lines, texts):
+        indent = _indent(raw)
         # a bullet is typography, not text (the XML gives list marks apart from the item)
-        t = LEADING_BULLET.sub("", _WHITESPACE.sub(" ", t.strip()))
-        if not t or BULLET.match(t):
+        t = ELEMENT_DASH.sub("", LEADING_BULLET.sub("", _WHITESPACE.sub(" ", raw.strip())))
+        if not t:
+            prev_indent = None
+            continue
+        if BULLET.match(t):
             continue  # a list item's bullet stands on its own line; the item follows
+        # web pages set a paragraph with a hanging indent: lines indented below an unfinished
+        # line go on with it, whatever letter they start with (`… van de Raad Justitie en
+        # Binnenlandse` / `      Zaken (JBZ-Raad) op 12 en 13 juni …`)
+        hanging = (merged and prev_indent is not None and indent >= prev_indent + 2
+                   and not _ends_sentence(merged[-1][0]))
+        if hanging:
+            merged[-1] = (join_lines([merged[-1][0], t], dehyph), merged[-1][1])
+            continue  # the paragraph's first-line indent stays the reference
+        prev_indent = indent
+        if merged and (SPEAKER.match(merged[-1][0]) or (
+                PRESENT.match(merged[-1][0]) and merged[-1][0].endswith(",") and t.startswith("en "))):
+            merged[-1] = (merged[-1][0] + " " + t, merged[-1][1])
+            continue
         if merged and _continues(merged[-1][0], t):
             prev = merged[-1][0]
             # a sub- or superscript stands on its own line: `CO` / `2` / `-uitstoot`
@@ -150,7 +200,7 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
     texts = [b.text.rstrip() for b in lines]
     dehyph = Dehyphenator(document_text)
     if element or (element is None and is_element_layout(texts)):
-        return _elements(lines, texts)
+        return _elements(lines, texts, dehyph)
     nonblank = [t for t in texts if t.strip()]
     width = sorted(len(t) for t in nonblank)[int(len(nonblank) * 0.9) - 1]
     blank_paragraphs = sum(1 for t in texts if not t.strip()) >= max(2, len(nonblank) // 15)
@@ -195,8 +245,12 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
                                       or (last.endswith((";", ",", ":", ".")) and OPENERS.match(t.strip()))):
                 # a line shifted by a page break: it starts a paragraph only by its content
                 starts_new = True
-            elif LEADING_BULLET.match(t.strip() + " "):
-                starts_new = True  # a list item
+            elif LEADING_BULLET.match(t.strip() + " ") or (
+                    ELEMENT_DASH.match(t.strip()) and last.endswith((":", ";", "."))):
+                starts_new = True  # a list item (a dash after a finished clause is its bullet)
+            elif (t.strip()[:1].isupper() and LABEL_LINE.match(t.strip())) or (
+                    LABEL_LINE.match(last) and len(current) == 1 and len(last) < 60 and ":" in last):
+                starts_new = True  # `Voorzitter: Van der Lee` / `Griffier: Dekker` each on a line
             elif not blank_paragraphs and _ends_sentence(last) and (
                     len(last) < 0.8 * width or (looks_like_heading(t) and len(t.strip()) < 0.8 * width)):
                 starts_new = True
@@ -216,7 +270,10 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
 
     out: list[Block] = []
     for group, pg in groups:
-        text = LEADING_BULLET.sub("", join_lines(group, dehyph))
+        text = join_lines(group, dehyph)
+        text = LEADING_BULLET.sub("", text)
+        if ELEMENT_DASH.match(text) and out and out[-1].text.endswith((":", ";", ".")):
+            text = ELEMENT_DASH.sub("", text)
         if not text:
             continue
         kind = "heading" if len(group) == 1 and looks_like_heading(text) else "para"
