@@ -66,3 +66,29 @@ def test_vergaderjaar_derived_from_date_when_not_printed():
     doc = kamerstukken.parse(CORPUS / "letters" / "010.txt", extract=False)
     assert doc.date == "2022-05-30" and doc.session_year == "2021-2022"
     assert "vergaderjaar not printed; derived from the date" in doc.warnings
+
+
+def test_gold_paragraphs_are_found(parsed):
+    """Each paragraph of the hand annotation is one of ours, or is a signature we hold as a
+    signatory (the gold keeps `De Minister van Financiën, W.B. Hoekstra` as a paragraph).
+    Footnote markers are compared without their digits: the gold keeps them as printed."""
+    import re
+
+    def norm(s):
+        return re.sub(r"\s+", " ", re.sub(r"(?<=[.,;:!?»)a-z])\d{1,2}\b", "", s)).strip()
+
+    found = total = 0
+    missed = []
+    for n, g, d in parsed:
+        ours = {norm(p) for _, _, p in d.paragraphs()}
+        signed = [(s.role or "").lower() for s in d.signatories], [s.name.lower() for s in d.signatories]
+        for p in g["paragraphs"]:
+            total += 1
+            q = norm(p)
+            low = q.lower()
+            if q in ours or any(low.endswith(name) and role in low for role, name in zip(*signed)):
+                found += 1
+            else:
+                missed.append((n, p[:80]))
+    print(f"letters: {found}/{total} gold paragraphs found ({found / total:.1%})")
+    assert found / total >= 0.88, missed[:10]
