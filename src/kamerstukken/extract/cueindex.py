@@ -87,8 +87,54 @@ def _lead(seq) -> str:
     return "".join(out)
 
 
+class TokenIndex:
+    """Ids by trigger string, looked up per whitespace token: the ids of every trigger inside a token
+    are found once (an overlapping trie scan) and kept, since the vocabulary repeats.
+
+    A text then costs a split and a few set operations (the tokens already seen are told apart from
+    the new ones by C-level set difference), not a trie attempt at every character. Triggers must not
+    hold whitespace (each occurrence lies inside one token); `fold` matches them case-insensitively."""
+
+    def __init__(self, by_trigger: dict, fold: bool = False):
+        assert not any(re.search(r"\s", w) for w in by_trigger), "a trigger may not span tokens"
+        # a trigger found also stands for every trigger that is its prefix (the trie takes the longest)
+        self.by_trigger = {w: frozenset().union(*(ids for v, ids in by_trigger.items() if w.startswith(v)))
+                           for w in by_trigger}
+        self.rx = re.compile("(?=(" + lexicon.alternation(by_trigger) + "))")
+        self.fold = fold
+        self._seen: dict[str, frozenset] = {}  # every token looked up → its ids
+        self._hot: dict[str, frozenset] = {}  # the tokens with ids only
+
+    def ids(self, text: str) -> set:
+        """The ids of the triggers that occur in `text`."""
+        seen, hot = self._seen, self._hot
+        toks = set(text.split())
+        new = toks.difference(seen)  # iterates the tokens (`toks - seen.keys()` would iterate `seen`)
+        if new:
+            if len(seen) > 500_000:  # a long-running process sees an open vocabulary
+                seen.clear()
+                hot.clear()
+                new = toks
+            for tok in new:
+                found = self.scan(tok)
+                seen[tok] = found
+                if found:
+                    hot[tok] = found
+        out: set = set()
+        for tok in hot.keys() & toks:  # iterates the smaller of the two
+            out |= hot[tok]
+        return out
+
+    def scan(self, text: str) -> frozenset:
+        """The ids of the triggers in `text`, by a character scan (overlapping occurrences too)."""
+        found: set = set()
+        for m in self.rx.finditer(text.lower() if self.fold else text):
+            found |= self.by_trigger[m.group(1)]
+        return frozenset(found)
+
+
 class CueIndex:
-    """Cue ids by trigger, with one overlapping trie scan to find the candidates of a text."""
+    """Which cues can match a text: cue ids by trigger (see TokenIndex)."""
 
     def __init__(self, patterns: list[str]):
         self.always: set[int] = set()
@@ -100,43 +146,25 @@ class CueIndex:
                 continue
             for w in t:
                 by_trigger.setdefault(w, set()).add(i)
-        # a trigger found also stands for every trigger that is its prefix (the trie takes the longest)
         self.by_trigger = {w: set().union(*(ids for v, ids in by_trigger.items() if w.startswith(v)))
                            for w in by_trigger}
         self.rx = re.compile("(?=(" + lexicon.alternation(by_trigger) + "))")
-        # token → cue ids of the triggers in it (see candidates)
-        self._token_ids: dict[str, frozenset] = {}
         # a trigger with a space in it could span two tokens: then only the character scan is right
         self.by_tokens = not any(re.search(r"\s", w) for w in by_trigger)
+        self._tokens = TokenIndex(by_trigger, fold=True) if self.by_tokens else None
 
     def positions(self, text: str) -> list[tuple[int, set]]:
         """(offset, cue ids) of every trigger in `text`, for assigning them to sentences."""
         return [(m.start(), self.by_trigger[m.group(1)]) for m in self.rx.finditer(text.lower())]
 
     def candidates(self, text: str) -> set[int]:
-        """Cue ids whose trigger occurs in `text`, from its whitespace-separated tokens.
-
-        Triggers are runs of word characters, so each occurrence lies inside one token; a token's
-        ids are found once and kept (the vocabulary repeats), so a text costs a split and a dict
-        lookup per token instead of a trie attempt at every character."""
-        out = set(self.always)
-        if not self.by_tokens:
+        """Cue ids whose trigger occurs in `text` (from its tokens where the triggers allow)."""
+        if self._tokens is None:
+            out = set(self.always)
             for m in self.rx.finditer(text.lower()):
                 out |= self.by_trigger[m.group(1)]
             return out
-        known = self._token_ids
-        if len(known) > 500_000:  # a long-running process sees an open vocabulary
-            known.clear()
-        for tok in text.split():
-            ids = known.get(tok)
-            if ids is None:
-                ids = known[tok] = self._scan(tok)
-            if ids:
-                out |= ids
+        out = self._tokens.ids(text)
+        if self.always:
+            out |= self.always
         return out
-
-    def _scan(self, text: str) -> frozenset:
-        found: set[int] = set()
-        for m in self.rx.finditer(text.lower()):
-            found |= self.by_trigger[m.group(1)]
-        return frozenset(found)

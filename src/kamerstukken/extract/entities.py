@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..model import Document, Entity, Mention
 from . import lexicon
+from .cueindex import TokenIndex
 
 # --- lexicon forms: one regex --------------------------------------------------------------------
 _TERMS = lexicon.terms()
@@ -155,10 +156,12 @@ def _family(name: str, words) -> str:
 
 
 def _families(text: str) -> set:
-    """Which pattern families may match: one scan of one trie regex over all trigger words."""
-    out: set = set()
-    for m in _TRIGGER_RX.finditer(text):
-        out |= _TRIGGERS[m.group()]
+    """Which pattern families may match: the trigger words inside the text's tokens (looked up once
+    per token), plus the few triggers that hold a space, by substring."""
+    out = _TRIGGER_INDEX.ids(text)
+    for w, fams in _SPACED_TRIGGERS.items():
+        if not fams <= out and w in text:
+            out |= fams
     return out
 
 
@@ -177,7 +180,8 @@ _CAPCAP = re.compile(r"[A-Z][A-Z0-9]")
 _family("_HEAD_NOUNS", _HEAD_NOUNS + ("comité", "raad ", "bureau ", "fonds ", "agentschap "))
 _HEAD_SET = frozenset(_HEAD_NOUNS)
 _HEAD_ENDINGS = ("comité", "raad", "bureau", "fonds", "agentschap", "commissie")
-_TRIGGER_RX = re.compile(lexicon.alternation(_TRIGGERS))
+_SPACED_TRIGGERS = {w: frozenset(f) for w, f in _TRIGGERS.items() if " " in w}
+_TRIGGER_INDEX = TokenIndex({w: f for w, f in _TRIGGERS.items() if " " not in w})
 
 
 def _lex_hits(text: str) -> list[Hit]:

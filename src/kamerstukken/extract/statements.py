@@ -552,21 +552,28 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                 ctx.last_fractie = hf.group("f") or hf.group("f2")
             # "İ" lowers to two characters, which shifts the trigger offsets: keep that reading there
             trig = _INDEX.positions(para) if "İ" in para else None
-            if (not trig if trig is not None else not _INDEX.candidates(para)) and not _INDEX.always:
+            if trig is not None and not trig and not _INDEX.always:
                 continue
-            hits = hits_by_paragraph.get((si, pi), [])
-            actors: Optional[list[Actor]] = None  # built on the first sentence with a cue
-            prev_actor: Optional[str] = None
-            for s, e in spans(para):
-                sent = para[s:e]
-                by_kind: dict[str, list] = {}
-                if trig is None:
-                    cand = _INDEX.candidates(sent)  # a sentence is whole tokens: the same cues as by offset
-                else:
+            sents = spans(para)
+            if trig is None:
+                # a sentence is whole tokens: its cues are those of the paragraph's triggers inside it
+                cands = [_INDEX.candidates(para[s:e]) for s, e in sents]
+                if not any(cands):
+                    continue
+            else:
+                cands = []
+                for s, e in sents:
                     cand = set(_INDEX.always)
                     for pos, ids in trig:
                         if s <= pos < e:
                             cand |= ids
+                    cands.append(cand)
+            hits = hits_by_paragraph.get((si, pi), [])
+            actors: Optional[list[Actor]] = None  # built on the first sentence with a cue
+            prev_actor: Optional[str] = None
+            for (s, e), cand in zip(sents, cands):
+                sent = para[s:e]
+                by_kind: dict[str, list] = {}
                 for i in sorted(cand):
                     kind, fam, rx = _ALL_CUES[i]
                     m = rx.search(sent)
