@@ -9,6 +9,7 @@ from typing import List, Optional
 import typer
 
 from .errors import KstError
+from .sources import iter_files
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="kamerstukken: read, search and serve Dutch parliamentary papers.")
@@ -18,17 +19,6 @@ app.add_typer(bench_app, name="bench")
 
 def _err(msg: str) -> None:
     typer.echo(f"kst: {msg}", err=True)
-
-
-def iter_files(paths: List[Path]):
-    """Files under the given paths, in a stable order (hidden files skipped)."""
-    for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    yield f
-        else:
-            yield p
 
 
 @app.command()

@@ -9,10 +9,21 @@ from typing import Union
 from ..errors import ReadError
 from .base import Block, Extracted
 
-__all__ = ["read", "detect_format", "Block", "Extracted", "MAX_BYTES"]
+__all__ = ["read", "detect_format", "iter_files", "Block", "Extracted", "MAX_BYTES"]
 
 MAX_BYTES = 200 * 1024 * 1024
 FORMATS = ("text", "pdf", "docx", "xml", "html", "odata")
+
+
+def iter_files(paths):
+    """Files under the given paths in a stable order; hidden files and folders skipped."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    yield f
+        else:
+            yield p
 
 
 def detect_format(data: bytes, name: str | None = None) -> str:

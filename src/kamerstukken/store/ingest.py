@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional
 
 from ..errors import KstError
 from ..model import Document
+from ..sources import iter_files
 from .base import Store
 
 BATCH = 200
@@ -40,17 +41,6 @@ class IngestReport:
         return {"read": self.read, "new": self.new, "updated": self.updated,
                 "unchanged": self.unchanged, "failed": [{"path": p, "error": e}
                                                         for p, e in self.failed]}
-
-
-def iter_files(paths: Iterable[os.PathLike | str]):
-    """Files under the given paths in a stable order; hidden files and folders skipped."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    yield f
-        else:
-            yield p
 
 
 def one_line(path: str, e: BaseException) -> str:
