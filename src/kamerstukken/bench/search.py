@@ -171,22 +171,24 @@ def run(docs: int = 1_000_000, db: Optional[str] = None, queries: int = 200,
     batch: list[Document] = []
     gen = synthetic(docs, pools)
     done = 0
-    while True:
-        batch = [d for _, d in zip(range(BATCH), gen)]
-        if not batch:
-            break
+    with store.bulk():
+        while True:
+            batch = [d for _, d in zip(range(BATCH), gen)]
+            if not batch:
+                break
+            t0 = time.perf_counter()
+            store.put_many(batch)
+            t_ingest += time.perf_counter() - t0
+            done += len(batch)
+            if done % (BATCH * 25) == 0:
+                console.print(f"  {done:,} stored, {done / t_ingest:,.0f} docs/s")
         t0 = time.perf_counter()
-        store.put_many(batch)
-        t_ingest += time.perf_counter() - t0
-        done += len(batch)
-        if done % (BATCH * 25) == 0:
-            console.print(f"  {done:,} stored, {done / t_ingest:,.0f} docs/s")
-    if hasattr(store, "conn") and url.startswith("sqlite"):
-        store.conn.execute("INSERT INTO docs_fts(docs_fts) VALUES ('optimize')")
-        store.conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('optimize')")
-        store.conn.execute("ANALYZE")
+    # settling the index (its last merges) counts as ingest time
+    if hasattr(store, "optimize"):
+        store.optimize()
     elif url.startswith("postgres"):
         store.conn.execute("ANALYZE")
+    t_ingest += time.perf_counter() - t0
     ours_index = store.index_size()
     plain_path = work / "plain.db"
     for f in work.glob("plain.db*"):

@@ -6,6 +6,7 @@ sections, statements, entities and references, and a Dutch-aware full-text index
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, Optional
 
@@ -103,6 +104,12 @@ class Store(ABC):
     @abstractmethod
     def put_many(self, docs: Iterable[Document]) -> dict[str, int]:
         """One transaction for a batch; returns counts of new/updated/unchanged."""
+
+    @contextmanager
+    def bulk(self):
+        """Many put_many calls in a row (ingest): an engine may keep write resources between
+        them instead of settling after each one."""
+        yield self
 
     @abstractmethod
     def get(self, doc_id: str) -> Optional[Document]: ...

@@ -106,20 +106,21 @@ def ingest(paths: Iterable[os.PathLike | str], store: Store, workers: Optional[i
             pending.clear()
 
     done = 0
-    for path, js, err in _parse_all(todo, workers, dask):
-        done += 1
-        if err:
-            report.failed.append((path, err))
-        else:
-            try:
-                pending.append(Document.model_validate_json(js))
-            except Exception as e:
-                report.failed.append((path, one_line(path, e)))
-            if len(pending) >= batch:
-                flush()
-        if progress:
-            progress("parsed", done, len(todo))
-    flush()
+    with store.bulk():  # one index writer for the whole run, settled at the end
+        for path, js, err in _parse_all(todo, workers, dask):
+            done += 1
+            if err:
+                report.failed.append((path, err))
+            else:
+                try:
+                    pending.append(Document.model_validate_json(js))
+                except Exception as e:
+                    report.failed.append((path, one_line(path, e)))
+                if len(pending) >= batch:
+                    flush()
+            if progress:
+                progress("parsed", done, len(todo))
+        flush()
     return report
 
 

@@ -133,11 +133,16 @@ class SQLStore(Store):
                 self._delete(n, Document.model_validate_json(js))
                 result = "updated"
         row = doc_row(doc)
-        n = self._insert_document(row, analyze(index_text(doc)))
-        self._insert_children(n, doc)
+        analyzed = analyze(index_text(doc))
+        n = self._insert_document(row, analyzed)
+        self._index_put(n, doc, analyzed, self._insert_children(n, doc))
         return result
 
-    def _insert_children(self, n: int, doc: Document) -> None:
+    def _index_put(self, n: int, doc: Document, analyzed, statements: list) -> None:
+        """Hook for an engine with a separate full-text index: the document was inserted as
+        key `n`, its statements as (key, row, analyzed)."""
+
+    def _insert_children(self, n: int, doc: Document) -> list:
         ex = self._execute
         for d in doc.dossier:
             ex(self._sql("INSERT INTO dossiers (doc_n, number, suffix, title) VALUES (?, ?, ?, ?)"),
@@ -154,11 +159,14 @@ class SQLStore(Store):
             ex(self._sql("INSERT INTO doc_references (doc_n, idx, kind, text, target, date) "
                          "VALUES (?, ?, ?, ?, ?, ?)"),
                (n, i, r.kind, r.text, r.target, r.date))
+        stmts = []
         for i, s in enumerate(doc.statements):
             row = {"doc_n": n, "idx": i, "kind": s.kind, "actor": s.actor, "cue": s.cue,
                    "text": s.text, "section": s.section, "paragraph": s.paragraph,
                    "start_off": s.start, "end_off": s.end, "topic": s.topic, "date": doc.date}
-            self._insert_statement(row, analyze(s.text))
+            a = analyze(s.text)
+            stmts.append((self._insert_statement(row, a), row, a))
+        return stmts
 
     def _delete(self, n: int, doc: Document) -> None:
         stmt_ns = [r[0] for r in self._all("SELECT n FROM statements WHERE doc_n = ? ORDER BY idx",
@@ -259,29 +267,41 @@ class SQLStore(Store):
             ranked, matched, params = ids_sql, bare_sql, list(mparams)
         # top-k from the index alone; the recency tie-break is applied to these candidates
         want = query.limit + query.offset
-        top = self._all(f"SELECT r.n, r.score FROM ({ranked}) r ORDER BY r.score DESC "
+        top = self._all(f"SELECT r.score, r.n FROM ({ranked}) r ORDER BY r.score DESC "
                         f"LIMIT ?", (*params, want * 2 + 10))
         total = self._one(f"SELECT count(*) FROM ({matched}) c", params)[0]
         facets, exact = self._facets(matched, params, total)
+        ordered = self._ranked_rows(top)
+        return SearchResult(total, self._hits(ordered[query.offset:want], tree), facets,
+                            facets_exact=exact)
+
+    def _ranked_rows(self, top: list[tuple[float, int]]) -> list:
+        """(score, documents row) for candidate keys, best first, newer first on equal score."""
         rows = {}
         if top:
             marks = ", ".join("?" * len(top))
             for r in self._all(f"SELECT d.n, d.id, d.kind, d.title, d.heading, d.date, d.dossier "
-                               f"FROM documents d WHERE d.n IN ({marks})", [n for n, _ in top]):
+                               f"FROM documents d WHERE d.n IN ({marks})", [n for _, n in top]):
                 rows[r[0]] = r
-        ordered = sorted(((float(sc), rows[n]) for n, sc in top if n in rows),
-                         key=lambda x: (-x[0], _neg_date(x[1][5]), x[1][1]))
-        ordered = ordered[query.offset:want]
+        return sorted(((float(sc), rows[n]) for sc, n in top if n in rows),
+                      key=lambda x: (-x[0], _neg_date(x[1][5]), x[1][1]))
+
+    def _hits(self, ordered: list, tree) -> list[Hit]:
+        """Hits with snippets, for the shown documents only (one query for their sections)."""
         terms, phrases = highlight_terms(tree)
+        paras: dict[int, list[str]] = {}
+        if ordered:
+            ns = [r[0] for _, r in ordered]
+            for n, text in self._all(f"SELECT doc_n, text FROM sections WHERE doc_n IN "
+                                     f"({', '.join('?' * len(ns))}) ORDER BY doc_n, idx", ns):
+                if text:
+                    paras.setdefault(n, []).extend(text.split("\n\n"))
         hits = []
         for sc, (n, doc_id, kind, title, heading, date, dossier) in ordered:
-            paras = []
-            for (text,) in self._all("SELECT text FROM sections WHERE doc_n = ? ORDER BY idx", (n,)):
-                paras.extend(text.split("\n\n"))
             hits.append(Hit(doc_id, kind, title or heading, date,
                             dossier.split() if dossier else [], sc,
-                            snippet([title or "", *paras], terms, phrases)))
-        return SearchResult(total, hits, facets, facets_exact=exact)
+                            snippet([title or "", *paras.get(n, [])], terms, phrases)))
+        return hits
 
     def _facets(self, matched: str, params: list, total: int):
         """Facet counts over the match set; above FACET_SAMPLE matches, counted on the first

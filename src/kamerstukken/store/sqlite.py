@@ -1,8 +1,9 @@
-"""SQLite engine: one file, FTS5 over the Dutch analyzer's output.
+"""SQLite engine: one file as the store of record, a Tantivy index beside it for search.
 
-The FTS5 tables are contentless (`content=''`): they hold only the index, never a second copy of
-the text, which keeps the index small. Removing a row from a contentless table needs the indexed
-values again; they are recomputed from the stored record with the same analyzer.
+Full-text search goes to a Tantivy index in `<file>-search/` (see textindex.py): block-max WAND
+top-k, fast counts and exact facets over every match, which SQLite FTS5 cannot do at a million
+documents. SQLite keeps every record; the index holds only analyzed terms and is reconciled
+against SQLite through the `index_todo` journal (and rebuilt from SQLite when it is missing).
 """
 from __future__ import annotations
 
@@ -14,8 +15,12 @@ from urllib.parse import unquote
 from ..errors import KstError
 from ..model import Document
 from ..search.analyzer import analyze
-from ..search.query import to_fts5
-from .sql import DOC_COLUMNS, SQLStore, index_text
+from ..search.query import parse_query
+from .base import SearchQuery, SearchResult, StatementHit, StatementResult
+from .sql import DOC_COLUMNS, SQLStore, _neg_date, check_date, index_text
+from .textindex import TextIndex
+
+DOC_FACETS = ("kind", "dossier", "year", "sender")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -48,10 +53,10 @@ CREATE INDEX IF NOT EXISTS entities_name ON entities (name);
 CREATE TABLE IF NOT EXISTS doc_references (doc_n INTEGER NOT NULL, idx INTEGER NOT NULL,
   kind TEXT, text TEXT, target TEXT, date TEXT, PRIMARY KEY (doc_n, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS references_target ON doc_references (target);
-CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(stems, parts, content='',
-  tokenize='unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(stems, parts, content='',
-  tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE IF NOT EXISTS index_todo (n INTEGER PRIMARY KEY);
+-- FTS5 tables of earlier versions: the Tantivy index replaces them
+DROP TABLE IF EXISTS docs_fts;
+DROP TABLE IF EXISTS statements_fts;
 """
 
 
@@ -86,6 +91,9 @@ class SQLiteStore(SQLStore):
         except sqlite3.DatabaseError as e:
             raise KstError(f"cannot open database {self.path}: {e}") from None
         self._depth = 0
+        self._bulk = False
+        self.tindex = TextIndex(None if self.path == ":memory:" else Path(self.path + "-search"))
+        self._reconcile(wait=0.0)
 
     def _execute(self, sql, params=()):
         return self.conn.execute(sql, params)
@@ -99,17 +107,90 @@ class SQLiteStore(SQLStore):
             finally:
                 self._depth -= 1
             return
+        self._writers()
         self.conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self.tindex.rollback()
             raise
         else:
             self.conn.execute("COMMIT")
+            # the index commits after SQLite: a kill in between leaves index_todo rows to replay
+            self.tindex.commit()
+            self.conn.execute("DELETE FROM index_todo")
         finally:
             self._depth = 0
+            if not self._bulk:
+                self.tindex.release_writers()
+
+    @contextmanager
+    def bulk(self):
+        """Keep the index writers between transactions (merges run in the background) and
+        settle them at the end; outside bulk mode every write frees the index lock at once."""
+        outer = not self._bulk
+        self._bulk = True
+        try:
+            yield self
+        finally:
+            if outer:
+                self._bulk = False
+                self.tindex.release_writers()
+
+    # ---- the index beside SQLite --------------------------------------------------------------
+    def _writers(self) -> None:
+        if self.tindex.holds_writers():
+            return
+        if not self.tindex.take_writers():
+            raise KstError(f"the search index of {self.path} is locked by another process "
+                           f"that is writing; try again when it is done")
+        self._reconcile_locked()
+
+    def _reconcile(self, wait: float) -> None:
+        """On open: replay an interrupted run's journal or refill a missing index, if no other
+        process is writing (a writer reconciles when it takes the lock)."""
+        todo = self.conn.execute("SELECT EXISTS (SELECT 1 FROM index_todo)").fetchone()[0]
+        if not todo and self.tindex.counts() == self._row_counts():
+            return
+        if not self.tindex.take_writers(wait):
+            return
+        try:
+            self._reconcile_locked()
+        finally:
+            self.tindex.release_writers()
+
+    def _row_counts(self) -> tuple[int, int]:
+        return (self.conn.execute("SELECT count(*) FROM documents").fetchone()[0],
+                self.conn.execute("SELECT count(*) FROM statements").fetchone()[0])
+
+    def _reconcile_locked(self) -> None:
+        """With the index writers held: make the index match SQLite."""
+        todo = [r[0] for r in self.conn.execute("SELECT n FROM index_todo")]
+        for n in todo:
+            self._reindex(n)
+        self.tindex.commit()
+        if self.tindex.counts() != self._row_counts():
+            self.tindex.clear()
+            for (n,) in self.conn.execute("SELECT n FROM documents ORDER BY n").fetchall():
+                self._reindex(n, delete=False)
+            self.tindex.commit()
+        if todo:
+            self.conn.execute("DELETE FROM index_todo")
+
+    def _reindex(self, n: int, delete: bool = True) -> None:
+        """Index document `n` as SQLite holds it now (or only drop it when it is gone)."""
+        if delete:
+            self.tindex.delete_document(n)
+        row = self.conn.execute("SELECT json FROM documents WHERE n = ?", (n,)).fetchone()
+        if not row:
+            return
+        doc = Document.model_validate_json(row[0])
+        stmts = [(sn, {"kind": kind, "actor": actor}, analyze(text)) for sn, kind, actor, text in
+                 self.conn.execute("SELECT n, kind, actor, text FROM statements WHERE doc_n = ? "
+                                   "ORDER BY idx", (n,))]
+        self.tindex.add_document(n, doc, analyze(index_text(doc)), stmts)
 
     def _insert_document(self, row, analyzed) -> int:
         cols = ", ".join(DOC_COLUMNS)
@@ -117,52 +198,83 @@ class SQLiteStore(SQLStore):
                                 f"({', '.join('?' * len(DOC_COLUMNS))})",
                                 [row[c] for c in DOC_COLUMNS])
         n = cur.lastrowid
-        self.conn.execute("INSERT INTO docs_fts (rowid, stems, parts) VALUES (?, ?, ?)",
-                          (n, analyzed.stems_text(), analyzed.parts_text()))
+        self.conn.execute("INSERT OR IGNORE INTO index_todo (n) VALUES (?)", (n,))
         return n
+
+    def _index_put(self, n, doc, analyzed, statements) -> None:
+        self.tindex.add_document(n, doc, analyzed, statements)
 
     def _insert_statement(self, row, analyzed) -> int:
         cols = list(row)
         cur = self.conn.execute(f"INSERT INTO statements ({', '.join(cols)}) VALUES "
                                 f"({', '.join('?' * len(cols))})", [row[c] for c in cols])
-        n = cur.lastrowid
-        self.conn.execute("INSERT INTO statements_fts (rowid, stems, parts) VALUES (?, ?, ?)",
-                          (n, analyzed.stems_text(), analyzed.parts_text()))
-        return n
+        return cur.lastrowid
 
     def _delete_fulltext(self, n: int, doc: Document, stmt_ns: list[int]) -> None:
-        a = analyze(index_text(doc))
-        self.conn.execute("INSERT INTO docs_fts (docs_fts, rowid, stems, parts) "
-                          "VALUES ('delete', ?, ?, ?)", (n, a.stems_text(), a.parts_text()))
-        for sn, st in zip(stmt_ns, doc.statements):
-            a = analyze(st.text)
-            self.conn.execute("INSERT INTO statements_fts (statements_fts, rowid, stems, parts) "
-                              "VALUES ('delete', ?, ?, ?)", (sn, a.stems_text(), a.parts_text()))
+        self.conn.execute("INSERT OR IGNORE INTO index_todo (n) VALUES (?)", (n,))
+        self.tindex.delete_document(n)
 
     def _match(self, tree, table):
-        expr = to_fts5(tree)
-        if table == "documents":
-            return ("docs_fts JOIN documents d ON d.n = docs_fts.rowid", "docs_fts MATCH ?",
-                    [expr], "-bm25(docs_fts, 1.0, 0.5)")
-        return ("statements_fts JOIN statements s ON s.n = statements_fts.rowid",
-                "statements_fts MATCH ?", [expr], "-bm25(statements_fts, 1.0, 0.5)")
+        raise NotImplementedError("SQLite search goes through the Tantivy index")
 
     def _match_ids(self, tree, table, score):
-        fts = "docs_fts" if table == "documents" else "statements_fts"
-        cols = f"rowid AS n, -bm25({fts}, 1.0, 0.5) AS score" if score else "rowid AS n"
-        return f"SELECT {cols} FROM {fts} WHERE {fts} MATCH ?", [to_fts5(tree)]
+        raise NotImplementedError("SQLite search goes through the Tantivy index")
+
+    # ---- search --------------------------------------------------------------------------------
+    def search(self, query: SearchQuery) -> SearchResult:
+        tree = parse_query(query.q)
+        ti = self.tindex
+        tq = ti.filtered(ti.compile(tree), kind=query.kind,
+                         dossier=query.dossier.replace(" ", "") if query.dossier else None,
+                         since=check_date(query.since, "since"),
+                         until=check_date(query.until, "until"))
+        want = query.limit + query.offset
+        top = ti.top(tq, want)
+        total, facets = ti.facets(tq, DOC_FACETS)
+        ordered = self._ranked_rows(top)[query.offset:want]
+        return SearchResult(total, self._hits(ordered, tree), facets, facets_exact=True)
+
+    def search_statements(self, query: SearchQuery) -> StatementResult:
+        if not query.q.strip():
+            return super().search_statements(query)  # filters only: the SQL indexes serve them
+        tree = parse_query(query.q)
+        ti = self.tindex
+        tq = ti.filtered(ti.compile(tree, statements=True), kind=query.kind,
+                         dossier=query.dossier.replace(" ", "") if query.dossier else None,
+                         since=check_date(query.since, "since"),
+                         until=check_date(query.until, "until"),
+                         actor_key=query.actor.lower() if query.actor else None, statements=True)
+        want = query.limit + query.offset
+        top = ti.top(tq, want, statements=True)
+        total, facets = ti.facets(tq, ("kind", "actor"), statements=True)
+        rows = {}
+        if top:
+            marks = ", ".join("?" * len(top))
+            for r in self.conn.execute(
+                    f"SELECT s.n, d.id, s.kind, s.actor, s.text, s.topic, s.date, s.section, "
+                    f"s.paragraph, s.start_off, s.end_off, s.idx FROM statements s "
+                    f"JOIN documents d ON d.n = s.doc_n WHERE s.n IN ({marks})",
+                    [n for _, n in top]):
+                rows[r[0]] = r
+        ordered = sorted(((sc, rows[n]) for sc, n in top if n in rows),
+                         key=lambda x: (-x[0], _neg_date(x[1][6]), x[1][1], x[1][11]))
+        hits = [StatementHit(*r[1:11]) for _, r in ordered[query.offset:want]]
+        return StatementResult(total, hits, facets)
 
     def index_size(self) -> int:
-        """Bytes of the full-text index (FTS5 shadow tables), for the benchmark."""
-        try:
-            rows = self.conn.execute(
-                "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'docs_fts%' "
-                "OR name LIKE 'statements_fts%'").fetchone()
-            return int(rows[0] or 0)
-        except sqlite3.OperationalError:
-            return 0
+        """Bytes of the full-text index (the Tantivy folders), for the benchmark."""
+        return self.tindex.size()
+
+    def optimize(self) -> None:
+        """Let pending index merges finish and refresh SQLite's planner statistics."""
+        self.tindex.release_writers()
+        self.conn.execute("ANALYZE")
 
     def close(self) -> None:
+        try:
+            self.tindex.release_writers()
+        except Exception:
+            pass
         try:
             self.conn.close()
         except Exception:

@@ -1,0 +1,313 @@
+"""Tantivy full-text index beside the SQLite store: pruned top-k, fast counts and exact facets.
+
+SQLite stays the store of record; the index holds only analyzed terms plus the few fields that
+filters and facets need, keyed by the SQLite row key `n`. Terms come from our own analyzer and
+are indexed with a bare whitespace tokenizer, and queries are built from our parsed query tree,
+so matching is exactly the analyzer's (stems, compound parts, phrases, AND/OR/NOT).
+
+Phrases are matched on stem bigrams (`verzoek_de`, `de_regering`): a two-word phrase is one term
+lookup and a longer one a phrase over bigrams, which is exactly "the stems at consecutive
+positions" but avoids walking the positions of words like `de` in every document.
+
+Consistency with SQLite: every write transaction also writes the keys it touches to SQLite's
+`index_todo` table (so the journal commits or rolls back with the data). The index commits after
+SQLite does, then the journal is cleared. A run killed in between leaves journal rows, which the
+next writer replays (delete the key, re-add it from SQLite if the row exists) — idempotent.
+"""
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+from typing import Iterable, Optional
+
+from ..errors import KstError
+from ..search.query import And, Not, Or, Phrase, Term
+
+TEXT = ("stems", "parts", "bi")
+PART_BOOST = 0.5      # a compound part counts half a whole word (as the FTS5 weights did)
+LOCK_WAIT = 60.0      # seconds to wait for another process's index writer
+FORMAT = "1"          # bump when the fields change: the index is rebuilt from SQLite
+
+
+def _tantivy():
+    try:
+        import tantivy
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise KstError("search needs the tantivy package: pip install tantivy") from None
+    return tantivy
+
+
+def date_key(date: Optional[str], upper: bool = False) -> Optional[int]:
+    """'2024-05-03' → 20240503; a partial date pads with 00 (or 99 for an inclusive upper end),
+    so integer comparison agrees with the string comparison the SQL filters use."""
+    if not date:
+        return None
+    digits = date.replace("-", "")
+    if not digits.isdigit() or len(digits) > 8:
+        return None
+    return int(digits.ljust(8, "9" if upper else "0"))
+
+
+def bigrams(stems: list[str]) -> str:
+    # "_" never occurs inside a stem (the analyzer splits words on it)
+    return " ".join(a + "_" + b for a, b in zip(stems, stems[1:]))
+
+
+def _schema(statements: bool):
+    t = _tantivy()
+    sb = t.SchemaBuilder()
+    sb.add_integer_field("n", indexed=True, fast=True)
+    if statements:
+        sb.add_integer_field("doc_n", indexed=True, fast=True)
+    sb.add_text_field("stems", tokenizer_name="ws", index_option="freq")
+    sb.add_text_field("parts", tokenizer_name="ws", index_option="freq")
+    sb.add_text_field("bi", tokenizer_name="ws", index_option="position")
+    sb.add_text_field("kind", tokenizer_name="raw", fast=True)
+    sb.add_text_field("dossier", tokenizer_name="raw", fast=True)
+    sb.add_integer_field("date", indexed=True, fast=True)
+    if statements:
+        sb.add_text_field("actor", tokenizer_name="raw", fast=True)
+        sb.add_text_field("actor_key", tokenizer_name="raw")
+    else:
+        sb.add_integer_field("year", indexed=False, fast=True)
+        sb.add_text_field("sender", tokenizer_name="raw", fast=True)
+    return sb.build()
+
+
+class _One:
+    """One Tantivy index (documents or statements) with a lazily taken writer."""
+
+    def __init__(self, path: Optional[Path], statements: bool):
+        t = _tantivy()
+        self.statements = statements
+        self.schema = _schema(statements)
+        self.path = path
+        if path is not None:
+            path.mkdir(parents=True, exist_ok=True)
+            fmt = path / "kst-format"
+            if not fmt.exists() or fmt.read_text() != FORMAT:
+                # an index of another layout: start empty, the store refills it
+                for child in path.iterdir():
+                    if child.is_dir():
+                        shutil.rmtree(child)
+                    else:
+                        child.unlink()
+                fmt.write_text(FORMAT)
+            try:
+                self.index = t.Index(self.schema, path=str(path))
+            except ValueError as e:
+                raise KstError(f"cannot open search index {path}: {e}") from None
+        else:
+            self.index = t.Index(self.schema)
+        self.index.register_tokenizer("ws", t.TextAnalyzerBuilder(t.Tokenizer.whitespace()).build())
+        self.writer = None
+        self.dirty = False
+
+    def take_writer(self, wait: float = LOCK_WAIT) -> bool:
+        """Hold the writer lock (one writer per index across processes); False on timeout."""
+        if self.writer is not None:
+            return True
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                self.writer = self.index.writer(heap_size=96_000_000, num_threads=1)
+                return True
+            except ValueError as e:
+                if "lock" not in str(e).lower():
+                    raise KstError(f"search index {self.path}: {e}") from None
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.05)
+
+    def release_writer(self) -> None:
+        """Let merges finish and free the lock for other processes."""
+        if self.writer is not None:
+            w, self.writer = self.writer, None
+            w.wait_merging_threads()
+
+    def add(self, doc) -> None:
+        self.writer.add_document(doc)
+        self.dirty = True
+
+    def delete(self, field: str, n: int) -> None:
+        self.writer.delete_documents_by_term(field, n)
+        self.dirty = True
+
+    def commit(self) -> None:
+        if self.dirty:
+            self.writer.commit()
+            self.dirty = False
+            self.index.reload()
+
+    def rollback(self) -> None:
+        if self.dirty:
+            self.writer.rollback()
+            self.dirty = False
+
+    def searcher(self):
+        return self.index.searcher()
+
+    def size(self) -> int:
+        if self.path is None:
+            return 0
+        return sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file())
+
+
+class TextIndex:
+    """The documents and statements indexes of one SQLite store."""
+
+    def __init__(self, path: Optional[Path]):
+        self.path = path
+        self.docs = _One(path / "documents" if path else None, statements=False)
+        self.stmts = _One(path / "statements" if path else None, statements=True)
+        self.both = (self.docs, self.stmts)
+
+    # ---- writing ---------------------------------------------------------------------------
+    def take_writers(self, wait: float = LOCK_WAIT) -> bool:
+        for one in self.both:
+            if not one.take_writer(wait):
+                return False
+        return True
+
+    def holds_writers(self) -> bool:
+        return all(one.writer is not None for one in self.both)
+
+    def release_writers(self) -> None:
+        for one in self.both:
+            one.release_writer()
+
+    def add_document(self, n: int, doc, analyzed, statements: Iterable[tuple[int, dict, object]]):
+        """Queue a document (with its statements: (n, row, analyzed)) for the next commit."""
+        t = _tantivy()
+        dossiers = [d.number for d in doc.dossier]
+        d = t.Document(n=n, stems=analyzed.stems_text(), parts=analyzed.parts_text(),
+                       bi=bigrams(analyzed.stems), kind=doc.kind)
+        for x in dossiers:
+            d.add_text("dossier", x)
+        key = date_key(doc.date)
+        if key is not None:
+            d.add_integer("date", key)
+        if doc.date and doc.date[:4].isdigit():
+            d.add_integer("year", int(doc.date[:4]))
+        if doc.sender is not None:
+            d.add_text("sender", doc.sender)
+        self.docs.add(d)
+        for sn, row, a in statements:
+            s = t.Document(n=sn, doc_n=n, stems=a.stems_text(), parts=a.parts_text(),
+                           bi=bigrams(a.stems), kind=row["kind"])
+            for x in dossiers:
+                s.add_text("dossier", x)
+            if key is not None:
+                s.add_integer("date", key)
+            if row.get("actor") is not None:
+                s.add_text("actor", row["actor"])
+                s.add_text("actor_key", row["actor"].lower())
+            self.stmts.add(s)
+
+    def delete_document(self, n: int) -> None:
+        self.docs.delete("n", n)
+        self.stmts.delete("doc_n", n)
+
+    def commit(self) -> None:
+        for one in self.both:
+            one.commit()
+
+    def rollback(self) -> None:
+        for one in self.both:
+            one.rollback()
+
+    def clear(self) -> None:
+        for one in self.both:
+            one.writer.delete_all_documents()
+            one.dirty = True
+
+    def counts(self) -> tuple[int, int]:
+        for one in self.both:
+            one.index.reload()
+        return self.docs.searcher().num_docs, self.stmts.searcher().num_docs
+
+    def size(self) -> int:
+        return sum(one.size() for one in self.both)
+
+    # ---- queries ---------------------------------------------------------------------------
+    def compile(self, node, statements: bool = False):
+        """A Tantivy query from our parsed query tree (never from user text)."""
+        t = _tantivy()
+        Q, O = t.Query, t.Occur
+        schema = (self.stmts if statements else self.docs).schema
+
+        def go(nd):
+            if isinstance(nd, Term):
+                return Q.boolean_query([
+                    (O.Should, Q.term_query(schema, "stems", nd.stem)),
+                    (O.Should, Q.boost_query(Q.term_query(schema, "parts", nd.stem), PART_BOOST))])
+            if isinstance(nd, Phrase):
+                grams = bigrams(nd.stems).split(" ")
+                if len(grams) == 1:
+                    return Q.term_query(schema, "bi", grams[0])
+                return Q.phrase_query(schema, "bi", grams)
+            if isinstance(nd, Or):
+                return Q.boolean_query([(O.Should, go(c)) for c in nd.children])
+            if isinstance(nd, And):
+                return Q.boolean_query([(O.MustNot, go(c.child)) if isinstance(c, Not)
+                                        else (O.Must, go(c)) for c in nd.children])
+            raise TypeError(nd)
+
+        return go(node)
+
+    def filtered(self, query, kind=None, dossier=None, since=None, until=None, actor_key=None,
+                 statements: bool = False):
+        """The text query restricted by filters that do not change its score."""
+        t = _tantivy()
+        Q, O = t.Query, t.Occur
+        schema = (self.stmts if statements else self.docs).schema
+        filters = []
+        if kind:
+            filters.append(Q.term_query(schema, "kind", kind))
+        if dossier:
+            filters.append(Q.term_query(schema, "dossier", dossier))
+        if actor_key:
+            filters.append(Q.term_query(schema, "actor_key", actor_key))
+        lo, hi = date_key(since), date_key(until, upper=True)
+        if since or until:
+            filters.append(Q.range_query(schema, "date", t.FieldType.Integer,
+                                         lo if lo is not None else 0,
+                                         hi if hi is not None else 99_999_999))
+        if not filters:
+            return query
+        return Q.boolean_query([(O.Must, query)] +
+                               [(O.Must, Q.const_score_query(f, 0.0)) for f in filters])
+
+    def top(self, query, want: int, statements: bool = False) -> list[tuple[float, int]]:
+        """(score, n) of the best matches: at least `want` of them, and every match whose score
+        ties the `want`-th, so a tie-break applied afterwards is exact."""
+        one = self.stmts if statements else self.docs
+        s = one.searcher()
+        limit = want * 2 + 10
+        while True:
+            hits = s.search(query, limit, count=False).hits
+            if len(hits) < limit or want == 0 or hits[-1][0] < hits[want - 1][0]:
+                break
+            limit *= 4
+        ns = s.fast_field_values("n", [a for _, a in hits])
+        return [(float(sc), int(n)) for (sc, _), n in zip(hits, ns)]
+
+    def facets(self, query, fields: Iterable[str], statements: bool = False,
+               limit: int = 50) -> tuple[int, dict[str, dict[str, int]]]:
+        """(total matches, {field: {value: count}}) over every match, most frequent first."""
+        one = self.stmts if statements else self.docs
+        agg: dict = {"total": {"value_count": {"field": "n"}}}
+        for f in fields:
+            # every value from every segment: the merged counts are then exact
+            agg[f] = {"terms": {"field": f, "size": 1_000_000, "segment_size": 1_000_000}}
+        res = one.searcher().aggregate(query, agg)
+        total = int(res["total"]["value"] or 0)
+        out = {}
+        for f in fields:
+            buckets = [(b["key"], int(b["doc_count"])) for b in res[f]["buckets"]]
+            if f == "year":
+                buckets = [(int(k), c) for k, c in buckets]
+            buckets.sort(key=lambda kc: (-kc[1], kc[0]))  # as SQL: count desc, then value
+            out[f] = {str(k): c for k, c in buckets[:limit]}
+        return total, out
