@@ -47,6 +47,8 @@ class Report:
     text: Tally = field(default_factory=Tally)
     missed: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
+    # statements in text the gold did not annotate (an excerpt's cut last paragraph, navigation)
+    out_of_scope: list = field(default_factory=list)
 
     @property
     def entities_total(self) -> Tally:
@@ -83,12 +85,14 @@ class Report:
             self.entities[k].total += v.total
         self.missed += other.missed
         self.spurious += other.spurious
+        self.out_of_scope += other.out_of_scope
 
     def summary(self) -> str:
         lines = [
             f"extraction matched  {self.extraction}",
             f"statements recall   {self.statements_recall}",
-            f"statements precision {self.statements_precision}",
+            f"statements precision {self.statements_precision}"
+            + (f" ({len(self.out_of_scope)} outside the annotated text not counted)" if self.out_of_scope else ""),
         ]
         for k in sorted(self.by_kind):
             r, p = self.by_kind[k]
@@ -106,6 +110,11 @@ class Report:
         if self.text.total:
             lines.append(f"clean text checks   {self.text}")
         return "\n".join(lines)
+
+
+def _letters(text: str) -> str:
+    """Only the letters, lower case: footnote digits and spacing do not decide where text is."""
+    return "".join(c for c in text.casefold() if c.isalpha())
 
 
 def _statement_matches(g: dict, s) -> bool:
@@ -134,9 +143,14 @@ def score(gold: dict, doc: Document, label: str = "") -> Report:
             rep.statements_recall.matched += 1
             rec.matched += 1
             act.matched += 1
+    # a gold that lists its paragraphs annotated only those: a statement elsewhere is not judged
+    scope = _letters(" ".join(gold["paragraphs"])) if gold.get("paragraphs") else None
     if "statements" in gold:
         for i, s in enumerate(doc.statements):
             ok = i in used or any(_statement_matches(g, s) for g in gold["statements"])
+            if not ok and scope is not None and _letters(s.text)[:60] not in scope:
+                rep.out_of_scope.append(f"{label}statement {s.kind}/{s.actor} [{s.cue}]: {s.text[:120]!r}")
+                continue
             rep.statements_precision.total += 1
             rep.by_kind[s.kind][1].total += 1
             rep.by_actor[s.actor or ""][1].total += 1
@@ -260,6 +274,10 @@ def run_eval(gold_path, file=None, from_gold_text: bool = False, out=None) -> in
         print("\nnot in gold:", file=out)
         for m in rep.spurious:
             print("  " + m, file=out)
+    if rep.out_of_scope:
+        print("\noutside the annotated paragraphs (not judged):", file=out)
+        for m in rep.out_of_scope:
+            print("  " + m, file=out)
     return 0
 
 
@@ -299,5 +317,9 @@ def _run_dir(gold_dir, folder, from_gold_text: bool, out) -> int:
     if total.spurious:
         print("\nnot in gold:", file=out)
         for m in total.spurious:
+            print("  " + m, file=out)
+    if total.out_of_scope:
+        print("\noutside the annotated paragraphs (not judged):", file=out)
+        for m in total.out_of_scope:
             print("  " + m, file=out)
     return 0
