@@ -115,6 +115,11 @@ def test_footnote_markers_follow_the_sequence():
     assert "in Luxemburg." in text and "(NIB2)" in text and [m for m, _ in found] == ["2"]
     # motie 126c5111: CO2 is a formula, and 3 is not the next marker
     assert MarkerScanner().take("de daadwerkelijke uitstoot van CO2 in 2022")[1] == []
+    # letter 036: marker 1 glued to a year; a Kamerstuk number is never split
+    text, found = MarkerScanner().take("een geactualiseerd voortgangsoverzicht aan van de JBZ-dossiers voor "
+                                       "het tweede kwartaal van 20211. Voorts informeren wij")
+    assert "kwartaal van 2021. Voorts" in text and found == [("1", text.index(". Voorts"))]
+    assert MarkerScanner().take("(Kamerstuk 21 501-02, nr. 20211)")[1] == []
 
 
 def test_layout_is_told_by_wrapped_sentences():

@@ -10,6 +10,15 @@ MARKER = re.compile(
     r"(?:(?<=[a-zà-ÿ\)\]»”’\"'])|(?<=[^\d\s][.,]))(\d{1,3})(?=[\s.,;:)»”’]|$)"
 )
 
+# A marker glued to a year: `het tweede kwartaal van 20211.` is the year 2021 and marker 1. Taken
+# only after a word that governs a year (a month, `van`, `in`, `sinds` …) and only as the next
+# marker in sequence, so a Kamerstuk number (`nr. 20211`) never loses a digit.
+YEAR_MARKER = re.compile(
+    r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    r"|van|in|sinds|tot|eind|begin|medio|voorjaar|najaar|zomer|winter|jaar) (?:19|20)\d\d(\d{1,2})"
+    r"(?=[.,;:)]?(?:\s|$))"
+)
+
 
 class MarkerScanner:
     """Finds markers in document order; only the next expected number counts, which rules out
@@ -25,14 +34,15 @@ class MarkerScanner:
         found: list[tuple[str, int]] = []
         out: list[str] = []
         last = 0
-        for m in MARKER.finditer(text):
+        candidates = sorted([*MARKER.finditer(text), *YEAR_MARKER.finditer(text)], key=lambda m: m.start(1))
+        for m in candidates:
             n = int(m.group(1))
             if n != self.expected:
                 continue
-            out.append(text[last:m.start()])
+            out.append(text[last:m.start(1)])
             offset = sum(len(s) for s in out)
             found.append((m.group(1), offset))
-            last = m.end()
+            last = m.end(1)
             self.expected += 1
         if not found:
             return text, []
