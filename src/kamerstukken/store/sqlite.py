@@ -229,8 +229,9 @@ class SQLiteStore(SQLStore):
                          since=check_date(query.since, "since"),
                          until=check_date(query.until, "until"))
         want = query.limit + query.offset
-        top = ti.top(tq, want)
-        total, facets = ti.facets(tq, DOC_FACETS)
+        s = ti.searcher()
+        total, top = ti.top(s, tq, want)
+        facets = ti.facets(s, tq, DOC_FACETS) if total else {f: {} for f in DOC_FACETS}
         ordered = self._ranked_rows(top)[query.offset:want]
         return SearchResult(total, self._hits(ordered, tree), facets, facets_exact=True)
 
@@ -245,8 +246,9 @@ class SQLiteStore(SQLStore):
                          until=check_date(query.until, "until"),
                          actor_key=query.actor.lower() if query.actor else None, statements=True)
         want = query.limit + query.offset
-        top = ti.top(tq, want, statements=True)
-        total, facets = ti.facets(tq, ("kind", "actor"), statements=True)
+        s = ti.searcher(statements=True)
+        total, top = ti.top(s, tq, want)
+        facets = ti.facets(s, tq, ("kind", "actor")) if total else {"kind": {}, "actor": {}}
         rows = {}
         if top:
             marks = ", ".join("?" * len(top))

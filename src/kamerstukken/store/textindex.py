@@ -5,9 +5,10 @@ filters and facets need, keyed by the SQLite row key `n`. Terms come from our ow
 are indexed with a bare whitespace tokenizer, and queries are built from our parsed query tree,
 so matching is exactly the analyzer's (stems, compound parts, phrases, AND/OR/NOT).
 
-Phrases are matched on stem bigrams (`verzoek_de`, `de_regering`): a two-word phrase is one term
-lookup and a longer one a phrase over bigrams, which is exactly "the stems at consecutive
-positions" but avoids walking the positions of words like `de` in every document.
+Phrases are matched on stem n-grams: a two-word phrase is one term of the `bi` field
+(`de_kamer`), three words one term of `tri` (`verzoek_de_reger`), and a longer phrase is a phrase
+over overlapping trigrams, which is exactly "the stems at consecutive positions" while never
+walking the positions of words like `de` in every document (the slow part of a phrase query).
 
 Consistency with SQLite: every write transaction also writes the keys it touches to SQLite's
 `index_todo` table (so the journal commits or rolls back with the data). The index commits after
@@ -27,7 +28,7 @@ from ..search.query import And, Not, Or, Phrase, Term
 TEXT = ("stems", "parts", "bi")
 PART_BOOST = 0.5      # a compound part counts half a whole word (as the FTS5 weights did)
 LOCK_WAIT = 60.0      # seconds to wait for another process's index writer
-FORMAT = "1"          # bump when the fields change: the index is rebuilt from SQLite
+FORMAT = "2"          # bump when the fields change: the index is rebuilt from SQLite
 
 
 def _tantivy():
@@ -51,7 +52,11 @@ def date_key(date: Optional[str], upper: bool = False) -> Optional[int]:
 
 def bigrams(stems: list[str]) -> str:
     # "_" never occurs inside a stem (the analyzer splits words on it)
-    return " ".join(a + "_" + b for a, b in zip(stems, stems[1:]))
+    return " ".join([a + "_" + b for a, b in zip(stems, stems[1:])])
+
+
+def trigrams(stems: list[str]) -> str:
+    return " ".join([a + "_" + b + "_" + c for a, b, c in zip(stems, stems[1:], stems[2:])])
 
 
 def _schema(statements: bool):
@@ -62,7 +67,8 @@ def _schema(statements: bool):
         sb.add_integer_field("doc_n", indexed=True, fast=True)
     sb.add_text_field("stems", tokenizer_name="ws", index_option="freq")
     sb.add_text_field("parts", tokenizer_name="ws", index_option="freq")
-    sb.add_text_field("bi", tokenizer_name="ws", index_option="position")
+    sb.add_text_field("bi", tokenizer_name="ws", index_option="freq")
+    sb.add_text_field("tri", tokenizer_name="ws", index_option="position")
     sb.add_text_field("kind", tokenizer_name="raw", fast=True)
     sb.add_text_field("dossier", tokenizer_name="raw", fast=True)
     sb.add_integer_field("date", indexed=True, fast=True)
@@ -146,6 +152,8 @@ class _One:
             self.dirty = False
 
     def searcher(self):
+        """A searcher on the latest commit, also another process's (a reload costs ~0.1 ms)."""
+        self.index.reload()
         return self.index.searcher()
 
     def size(self) -> int:
@@ -182,7 +190,7 @@ class TextIndex:
         t = _tantivy()
         dossiers = [d.number for d in doc.dossier]
         d = t.Document(n=n, stems=analyzed.stems_text(), parts=analyzed.parts_text(),
-                       bi=bigrams(analyzed.stems), kind=doc.kind)
+                       bi=bigrams(analyzed.stems), tri=trigrams(analyzed.stems), kind=doc.kind)
         for x in dossiers:
             d.add_text("dossier", x)
         key = date_key(doc.date)
@@ -195,7 +203,7 @@ class TextIndex:
         self.docs.add(d)
         for sn, row, a in statements:
             s = t.Document(n=sn, doc_n=n, stems=a.stems_text(), parts=a.parts_text(),
-                           bi=bigrams(a.stems), kind=row["kind"])
+                           bi=bigrams(a.stems), tri=trigrams(a.stems), kind=row["kind"])
             for x in dossiers:
                 s.add_text("dossier", x)
             if key is not None:
@@ -223,8 +231,6 @@ class TextIndex:
             one.dirty = True
 
     def counts(self) -> tuple[int, int]:
-        for one in self.both:
-            one.index.reload()
         return self.docs.searcher().num_docs, self.stmts.searcher().num_docs
 
     def size(self) -> int:
@@ -243,10 +249,12 @@ class TextIndex:
                     (O.Should, Q.term_query(schema, "stems", nd.stem)),
                     (O.Should, Q.boost_query(Q.term_query(schema, "parts", nd.stem), PART_BOOST))])
             if isinstance(nd, Phrase):
-                grams = bigrams(nd.stems).split(" ")
+                if len(nd.stems) == 2:
+                    return Q.term_query(schema, "bi", bigrams(nd.stems))
+                grams = trigrams(nd.stems).split(" ")
                 if len(grams) == 1:
-                    return Q.term_query(schema, "bi", grams[0])
-                return Q.phrase_query(schema, "bi", grams)
+                    return Q.term_query(schema, "tri", grams[0])
+                return Q.phrase_query(schema, "tri", grams)
             if isinstance(nd, Or):
                 return Q.boolean_query([(O.Should, go(c)) for c in nd.children])
             if isinstance(nd, And):
@@ -279,30 +287,32 @@ class TextIndex:
         return Q.boolean_query([(O.Must, query)] +
                                [(O.Must, Q.const_score_query(f, 0.0)) for f in filters])
 
-    def top(self, query, want: int, statements: bool = False) -> list[tuple[float, int]]:
-        """(score, n) of the best matches: at least `want` of them, and every match whose score
-        ties the `want`-th, so a tie-break applied afterwards is exact."""
-        one = self.stmts if statements else self.docs
-        s = one.searcher()
+    def searcher(self, statements: bool = False):
+        """One searcher per request, so count, top-k and facets see the same commit."""
+        return (self.stmts if statements else self.docs).searcher()
+
+    @staticmethod
+    def top(s, query, want: int) -> tuple[int, list[tuple[float, int]]]:
+        """(total matches, (score, n) of the best): at least `want` of them, and every match
+        whose score ties the `want`-th, so a tie-break applied afterwards is exact."""
         limit = want * 2 + 10
         while True:
-            hits = s.search(query, limit, count=False).hits
+            res = s.search(query, limit, count=True)  # counting costs little beside scoring
+            hits = res.hits
             if len(hits) < limit or want == 0 or hits[-1][0] < hits[want - 1][0]:
                 break
             limit *= 4
         ns = s.fast_field_values("n", [a for _, a in hits])
-        return [(float(sc), int(n)) for (sc, _), n in zip(hits, ns)]
+        return res.count, [(float(sc), int(n)) for (sc, _), n in zip(hits, ns)]
 
-    def facets(self, query, fields: Iterable[str], statements: bool = False,
-               limit: int = 50) -> tuple[int, dict[str, dict[str, int]]]:
-        """(total matches, {field: {value: count}}) over every match, most frequent first."""
-        one = self.stmts if statements else self.docs
-        agg: dict = {"total": {"value_count": {"field": "n"}}}
-        for f in fields:
-            # every value from every segment: the merged counts are then exact
-            agg[f] = {"terms": {"field": f, "size": 1_000_000, "segment_size": 1_000_000}}
-        res = one.searcher().aggregate(query, agg)
-        total = int(res["total"]["value"] or 0)
+    @staticmethod
+    def facets(s, query, fields: Iterable[str], limit: int = 50) -> dict[str, dict[str, int]]:
+        """{field: {value: count}} over every match, most frequent first (as SQL: ties by
+        value), at most `limit` values per field."""
+        # every value from every segment: the merged counts are then exact
+        agg = {f: {"terms": {"field": f, "size": 1_000_000, "segment_size": 1_000_000}}
+               for f in fields}
+        res = s.aggregate(query, agg)
         out = {}
         for f in fields:
             buckets = [(b["key"], int(b["doc_count"])) for b in res[f]["buckets"]]
@@ -310,4 +320,4 @@ class TextIndex:
                 buckets = [(int(k), c) for k, c in buckets]
             buckets.sort(key=lambda kc: (-kc[1], kc[0]))  # as SQL: count desc, then value
             out[f] = {str(k): c for k, c in buckets[:limit]}
-        return total, out
+        return out
