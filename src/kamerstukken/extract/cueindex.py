@@ -87,6 +87,52 @@ def _lead(seq) -> str:
     return "".join(out)
 
 
+def leads(pattern: str) -> Optional[frozenset]:
+    """Lower-case literals of which every match of `pattern` begins with one (after zero-width
+    assertions); None if the pattern has no such literals of two characters or more."""
+    out = _leads(P.parse(pattern, re.I))
+    return out if out and min(map(len, out)) >= 2 else None
+
+
+def _leads(seq) -> Optional[frozenset]:
+    run: list[str] = []
+    for op, av in seq:
+        if op is C.LITERAL:
+            run.append(chr(av).lower())
+        elif op is C.IN and all(o is C.LITERAL for o, _ in av) and len({chr(a).lower() for _, a in av}) == 1:
+            run.append(chr(av[0][1]).lower())  # [Mm]
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT) and not run:
+            continue  # zero-width before the first character: the match still starts here
+        elif op is C.SUBPATTERN or op is C.BRANCH:
+            subs = [_leads(av[-1])] if op is C.SUBPATTERN else [_leads(b) for b in av[1]]
+            if not all(subs):  # an alternative that may start anywhere: the run so far is all we know
+                break
+            head = "".join(run)
+            return frozenset(head + t for sub in subs for t in sub)
+        else:
+            break
+    return frozenset(["".join(run)]) if run else None
+
+
+def first_match(rx: re.Pattern, text: str, low: str, starts: frozenset) -> Optional[re.Match]:
+    """`rx.search(text)` for a pattern whose matches all begin with one of `starts` (see leads):
+    the pattern is tried only where one of them occurs in `low`, the lower-cased `text` of the
+    same length, instead of at every character."""
+    at: list[int] = []
+    for w in starts:
+        i = low.find(w)
+        while i >= 0:
+            at.append(i)
+            i = low.find(w, i + 1)
+    if len(at) > 1:
+        at.sort()
+    for i in at:
+        m = rx.match(text, i)
+        if m:
+            return m
+    return None
+
+
 class TokenIndex:
     """Ids by trigger string, looked up per whitespace token: the ids of every trigger inside a token
     are found once (an overlapping trie scan) and kept, since the vocabulary repeats.

@@ -16,7 +16,7 @@ from typing import Optional
 from ..model import Document, Statement
 from . import lexicon
 from .entities import Hit
-from .cueindex import CueIndex
+from .cueindex import CueIndex, first_match, leads
 from .sentences import spans
 
 # --- cues ------------------------------------------------------------------------------------------
@@ -26,6 +26,8 @@ for _kind, _items in lexicon.cues().items():
 # every cue, flat, and the index that says which of them can match a text (one trie scan)
 _ALL_CUES = [(kind, fam, rx) for kind, items in _CUES.items() for fam, rx in items]
 _INDEX = CueIndex([rx.pattern for _, _, rx in _ALL_CUES])
+# the literals each cue's matches begin with: the cue is tried only where one occurs
+_LEADS = [leads(rx.pattern) for _, _, rx in _ALL_CUES]
 KIND_ORDER = ("position", "decision", "commitment", "request", "concern")
 
 # --- clause structure ------------------------------------------------------------------------------
@@ -72,9 +74,9 @@ _ROLE_OF = re.compile(
 _RAAD = re.compile(r"\b(?:[Dd]e|[Dd]eze)\s+(?:[a-z]+e\s+)?Raad\b(?!\s+(?:van|voor)\b)")
 # an office written as one capitalised word: "De Binnenvaartambassadeur stelde dat …"
 _ROLE_NOUN = re.compile(r"\b[Dd]e\s+(?P<r>[A-Z][a-z]+(?:ambassadeur|gezant|coördinator|rapporteur|commissaris))\b")
-# cheap literal prefilters: a paragraph without these words cannot match the patterns above
-_GROUP_PRE = re.compile("ondgenoten|idstaten|landen|elen|nkelen|ommigen|nderen|ministers")
-_ROLE_NOUN_PRE = re.compile("ambassadeur|gezant|coördinator|rapporteur|commissaris")
+# cheap literal prefilters (substring tests): a text without these words cannot match the patterns above
+_GROUP_PRE = ("ondgenoten", "idstaten", "landen", "elen", "nkelen", "ommigen", "nderen", "ministers")
+_ROLE_NOUN_PRE = ("ambassadeur", "gezant", "coördinator", "rapporteur", "commissaris")
 _MINISTERS = re.compile(r"\b[Dd]e\s+ministers\s+van\s+(?:Financiën|Buitenlandse\s+Zaken|Landbouw|Defensie)\b")
 _DOC_OF = re.compile(
     r"\b[\w-]*(?:strategie|rapport|verslag|analyse|verklaring|conclusies|mededeling|advies|werkprogramma)\s+van\s+(?:de|het)\s+")
@@ -109,10 +111,18 @@ class Actor:
     rank: int = 0  # person 3, role-of 2, entity 1, word 0
 
 
-def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
-    """Everything in a paragraph that can be the subject of a statement, with its normal name."""
+def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Optional[int] = None) -> list[Actor]:
+    """Everything in a paragraph that can be the subject of a statement, with its normal name; only
+    what lies in text[lo:hi] (a sentence with a cue: the rest of the paragraph is not scanned).
+
+    No pattern here can match across a sentence end, so matching inside the sentence's bounds finds
+    what matching the whole paragraph would find there."""
+    hi = len(text) if hi is None else hi
     out: list[Actor] = []
+    part = text[lo:hi]
     for h in hits:
+        if h.start < lo or h.end > hi:
+            continue
         if text[h.end:h.end + 1] == "-" and h.kind != "person":
             continue  # "EU-inzet", "NAVO-landen": a modifier, not the actor
         if h.kind == "person":
@@ -126,15 +136,15 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
                     out.append(Actor(h.start, h.end + len(re.match(r"\s+\w+", after).group()), h.name, 1))
             else:
                 out.append(Actor(h.start, h.end, h.name, 1))
-    van = "van de" in text or "van het" in text
-    for m in (_ROLE_OF.finditer(text) if van else ()):
+    van = "van de" in part or "van het" in part
+    for m in (_ROLE_OF.finditer(text, lo, hi) if van else ()):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is None:
             continue
         role = m.group("role")
         name = nxt.name if role.lower().startswith(("dagelijks", "board")) else f"{role} van {m.group().split()[-1]} {nxt.name}"
         out.append(Actor(m.start(), nxt.end, name, 2))
-    for m in (_GROUP.finditer(text) if _GROUP_PRE.search(text) else ()):
+    for m in (_GROUP.finditer(text, lo, hi) if any(w in part for w in _GROUP_PRE) else ()):
         if m.group("velen"):
             name = ctx.members or "Bondgenoten"
         else:
@@ -144,28 +154,28 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context") -> list[Actor]:
             name = "Bondgenoten" if g.lower() == "bondgenoten" else "lidstaten"
         out.append(Actor(m.start(), m.end(), name, 0))
     if ctx.writer_is_nl:
-        for m in _WRITER.finditer(text):
+        for m in _WRITER.finditer(text, lo, hi):
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
-        for m in (_DUTCH_OFFICIAL.finditer(text) if "inister" in text or "taatssecretaris" in text else ()):
+        for m in (_DUTCH_OFFICIAL.finditer(text, lo, hi) if "inister" in part or "taatssecretaris" in part else ()):
             before = text[max(0, m.start() - 12):m.start()]
             if re.search(r"[a-zë]e\s$", before) and not before.endswith(("de ", "De ")):
                 continue  # "de Afghaanse Minister": a foreign official
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
-    for m in (_RAAD.finditer(text) if "Raad" in text else ()):
+    for m in (_RAAD.finditer(text, lo, hi) if "Raad" in part else ()):
         out.append(Actor(m.start(), m.end(), ctx.council or "Raad", 0))
-    for m in (_ROLE_NOUN.finditer(text) if _ROLE_NOUN_PRE.search(text) else ()):
+    for m in (_ROLE_NOUN.finditer(text, lo, hi) if any(w in part for w in _ROLE_NOUN_PRE) else ()):
         out.append(Actor(m.start(), m.end(), m.group("r"), 1))
     meeting = ctx.body or next((h.name for h in hits if h.kind == "organisation" and _COUNCIL_OR_GROUP.search(h.name)), None)
     if meeting:
-        for m in (_MINISTERS.finditer(text) if "ministers" in text else ()):
+        for m in (_MINISTERS.finditer(text, lo, hi) if "ministers" in part else ()):
             out.append(Actor(m.start(), m.end(), meeting, -1))  # rank -1: only a body's decision
-    for m in (_DOC_OF.finditer(text) if van and any(n in text for n in _DOC_NOUNS) else ()):
+    for m in (_DOC_OF.finditer(text, lo, hi) if van and any(n in part for n in _DOC_NOUNS) else ()):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is not None:  # "de fragiliteitsstrategie van de Wereldbank wijst op": the Wereldbank
             out.append(Actor(m.start(), nxt.end, nxt.name, 2))
-    for m in (_FRACTIE.finditer(text) if "fractie" in text else ()):
+    for m in (_FRACTIE.finditer(text, lo, hi) if "fractie" in part else ()):
         out.append(Actor(m.start(), m.end(), m.group("f") or m.group("f2"), 2))
-    for m in (_VOORZ.finditer(text) if "oorzitterschap" in text else ()):
+    for m in (_VOORZ.finditer(text, lo, hi) if "oorzitterschap" in part else ()):
         adj = next((h for h in hits if h.start == m.start() and h.kind == "country"), None)
         if adj:
             out.append(Actor(m.start(), m.end(), adj.name, 2))
@@ -569,14 +579,16 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                             cand |= ids
                     cands.append(cand)
             hits = hits_by_paragraph.get((si, pi), [])
-            actors: Optional[list[Actor]] = None  # built on the first sentence with a cue
             prev_actor: Optional[str] = None
             for (s, e), cand in zip(sents, cands):
                 sent = para[s:e]
                 by_kind: dict[str, list] = {}
+                low = sent.lower()
+                aligned = len(low) == len(sent)  # "İ" lowers to two characters
                 for i in sorted(cand):
                     kind, fam, rx = _ALL_CUES[i]
-                    m = rx.search(sent)
+                    lead = _LEADS[i]
+                    m = first_match(rx, sent, low, lead) if lead is not None and aligned else rx.search(sent)
                     if m:
                         by_kind.setdefault(kind, []).append((fam, m))
                 if not by_kind:
@@ -585,9 +597,8 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                         if s <= h.start < e and h.kind == "person":
                             prev_actor = h.name
                     continue
-                if actors is None:
-                    actors = _actor_hits(para, hits, sec_ctx)
-                local = [Actor(a.start - s, a.end - s, a.name, a.rank) for a in actors if s <= a.start and a.end <= e]
+                local = [Actor(a.start - s, a.end - s, a.name, a.rank)
+                         for a in _actor_hits(para, hits, sec_ctx, s, e) if a.end <= e]
                 # "Hij"/"Zij" (and "Het zal …") continue the paragraph's last actor
                 for m in _PRONOUN_3.finditer(sent):
                     if prev_actor:
