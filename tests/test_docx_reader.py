@@ -117,9 +117,26 @@ def test_hostile_and_broken_docx(tmp_path):
         assert why in msg and name in msg and "\n" not in msg, msg
 
 
-def test_legacy_doc_is_refused():
-    with pytest.raises(ReadError, match="not supported"):
-        parse(CORPUS / "pdf" / "ca71487f-866a-43aa-a9d5-ec3e2c3a236c.doc")
+def test_legacy_doc_is_read(tmp_path):
+    """A real motie published as Word 97 .doc: the table head (`Nr. 17` | `MOTIE VAN …`) reads like
+    the printed one, and a .doc cut short is a one-line error."""
+    src = CORPUS / "pdf" / "ca71487f-866a-43aa-a9d5-ec3e2c3a236c.doc"
+    doc = parse(src)
+    assert (doc.source.format, doc.id, doc.session_year, doc.kind, doc.heading, doc.date) == (
+        "doc", "kst-31951-17", "2008-2009", "motie", "MOTIE VAN HET LID VERDONK", "2009-05-28")
+    assert doc.dossier[0].title == "Verantwoordingsbrief 2008"
+    assert [s.name for s in doc.signatories] == ["Verdonk"]
+    paras = [p for _, _, p in doc.paragraphs()]
+    assert paras[0] == "De Kamer," and paras[-1] == "en gaat over tot de orde van de dag."
+    assert any(p.startswith("verzoekt de Kamer af te zien van de voortzetting van verantwoordingsdag")
+               for p in paras)
+    assert [s.kind for s in doc.statements if s.kind == "request"] == ["request"]
+    cut = tmp_path / "kapot.doc"
+    cut.write_bytes(src.read_bytes()[:4096])
+    with pytest.raises(ReadError) as err:
+        parse(cut)
+    assert "kapot.doc" in str(err.value) and "not a readable .doc" in str(err.value)
+    assert "\n" not in str(err.value)
 
 
 def test_running_header_in_page_header(tmp_path):

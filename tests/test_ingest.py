@@ -15,18 +15,18 @@ from kamerstukken.store.ingest import ingest
 
 from storefixtures import ENGINES, drop, motie_paths, store_url
 
-LEGACY_DOC = "ca71487f-866a-43aa-a9d5-ec3e2c3a236c.doc"  # a real .doc: not supported, clear error
+LEGACY_DOC = "ca71487f-866a-43aa-a9d5-ec3e2c3a236c.doc"  # a real .doc, stored cut short: a clear error
 
 
 @pytest.fixture
 def corpus(shared, tmp_path):
-    """A folder with the seed, 8 real moties, a real .doc and a motie XML cut in half."""
+    """A folder with the seed, 8 real moties, a real .doc and a motie XML, both cut short."""
     d = tmp_path / "in"
     d.mkdir()
     shutil.copy(shared / "corpus" / "seed" / "kst-28676-235.txt", d)
     for p in motie_paths(shared, extra=4):
         shutil.copy(p, d)
-    shutil.copy(shared / "corpus" / "pdf" / LEGACY_DOC, d)
+    (d / LEGACY_DOC).write_bytes((shared / "corpus" / "pdf" / LEGACY_DOC).read_bytes()[:4096])
     whole = (shared / "corpus" / "moties" / "xml" / motie_paths(shared)[-1].name).read_bytes()
     (d / "kapot.xml").write_bytes(whole[: len(whole) // 2])
     return d

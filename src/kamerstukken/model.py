@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA = "kamerstukken/document@1"
 
-Format = Literal["text", "pdf", "docx", "xml", "html", "odata"]
+Format = Literal["text", "pdf", "docx", "doc", "xml", "html", "odata"]
 Kind = Literal[
     "brief", "motie", "amendement", "verslag", "nota", "memorie-van-toelichting",
     "voorstel-van-wet", "advies-raad-van-state", "kamervragen", "antwoord",

@@ -12,7 +12,7 @@ from .base import Block, Extracted
 __all__ = ["read", "detect_format", "iter_files", "Block", "Extracted", "MAX_BYTES"]
 
 MAX_BYTES = 200 * 1024 * 1024
-FORMATS = ("text", "pdf", "docx", "xml", "html", "odata")
+FORMATS = ("text", "pdf", "docx", "doc", "xml", "html", "odata")
 
 
 def iter_files(paths):
@@ -42,7 +42,7 @@ def detect_format(data: bytes, name: str | None = None) -> str:
     if low.startswith(b"{"):
         return "odata"
     ext = (Path(name).suffix.lower() if name else "")
-    return {".pdf": "pdf", ".docx": "docx", ".xml": "xml", ".html": "html", ".htm": "html",
+    return {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".xml": "xml", ".html": "html", ".htm": "html",
             ".json": "odata", ".jsonl": "odata"}.get(ext, "text")
 
 
@@ -73,8 +73,6 @@ def read(source: Union[str, os.PathLike, bytes], format: str | None = None,
         raise ReadError(label, "empty file")
     fmt = format or detect_format(data, name)
     if fmt not in FORMATS:
-        if fmt == "doc":
-            raise ReadError(label, "legacy Word .doc is not supported; save it as .docx or PDF")
         raise ReadError(label, f"unknown format {fmt!r}")
     sha = hashlib.sha256(data).hexdigest()
     if fmt == "text":
@@ -83,6 +81,8 @@ def read(source: Union[str, os.PathLike, bytes], format: str | None = None,
         from .pdf import read_pdf as reader
     elif fmt == "docx":
         from .docx import read_docx as reader
+    elif fmt == "doc":
+        from .doc import read_doc as reader
     elif fmt == "xml":
         from .xml import read_xml as reader
     elif fmt == "html":
