@@ -86,6 +86,16 @@ def test_damaged_pdfs_are_one_line_errors(tmp_path):
         assert "\n" not in msg and name in msg, msg
 
 
+def test_pdf_cut_short_but_readable_warns(tmp_path):
+    """The official motie PDF cut after 5,000 bytes still holds its first page: PyMuPDF repairs
+    it, the record is made, and a warning says text may be missing."""
+    f = tmp_path / "cut.pdf"
+    f.write_bytes(MOTIE.read_bytes()[:5000])
+    doc = parse(f, extract=False)
+    assert doc.kind == "motie" and any("damaged" in w for w in doc.warnings), doc.warnings
+    assert not any("damaged" in w for w in parse(MOTIE, extract=False).warnings)
+
+
 def test_encrypted_pdf(tmp_path):
     import pymupdf
 

@@ -144,6 +144,10 @@ def read_pdf(data: bytes, label: str | None) -> Extracted:
             pages.append((page.rect.height or 842.0, rows))
         ex = _assemble(pages)
         ex.pages = doc.page_count
+        if doc.is_repaired:
+            # PyMuPDF rebuilt a broken cross-reference table: typically a file cut short
+            ex.warnings.append("the PDF is damaged (truncated or a broken cross-reference table) and was "
+                               "repaired to read it: text may be missing")
     finally:
         doc.close()
     if not any(b.kind == "line" and b.text for b in ex.blocks):
