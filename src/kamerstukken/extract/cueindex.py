@@ -89,9 +89,10 @@ def _lead(seq) -> str:
 
 def leads(pattern: str) -> Optional[frozenset]:
     """Lower-case literals of which every match of `pattern` begins with one (after zero-width
-    assertions); None if the pattern has no such literals of two characters or more."""
+    assertions); None if there are none of three characters or more (a short one such as "de" or
+    "in" occurs so often that trying the pattern at each is no faster than a search)."""
     out = _leads(P.parse(pattern, re.I))
-    return out if out and min(map(len, out)) >= 2 else None
+    return out if out and min(map(len, out)) >= 3 else None
 
 
 def _leads(seq) -> Optional[frozenset]:

@@ -110,7 +110,8 @@ _P_NAMED_ORG = re.compile(
 _ORG_STOP_START = re.compile(r"(?:De|Het|Een|In|Op|Dit|Deze|Bij|Met|Voor|Tijdens|Na|Over|Namens|Ook|Daarnaast|Verder)\s")
 _PARTIES = "VVD|CDA|PvdA|SP|D66|GroenLinks-PvdA|GroenLinks|ChristenUnie|SGP|PVV|PvdD|DENK|FvD|FVD|JA21|BBB|NSC|Volt|50PLUS"
 _P_PARTY = re.compile(rf"(?<![\w-])(?P<party>{_PARTIES})(?P<fractie>-fractie)?(?![\w])")
-_P_ACRONYM = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Z0-9]{1,6})(?![\w])")
+# (?<![\w-]) checked after the first capital, so that the pattern starts with a class the engine skips to
+_P_ACRONYM = re.compile(r"(?P<acr>[A-Z](?<![\w-][A-Z])[A-Z0-9]{1,6})(?![\w])")
 _ACRONYM_STOP = frozenset(
     "II III IV VI VII VIII IX XI XII XX BBP BNP BNI EUR USD COVID PDF HTML CO2 NB OK AO CS TK EK "
     "Q1 Q2 Q3 Q4 ICT MKB BTW HR IT NGO NGO's CEO AI GMO ETS".split()
@@ -178,13 +179,15 @@ _CAPCAP = re.compile(r"[A-Z][A-Z0-9]")
 
 
 _family("_HEAD_NOUNS", _HEAD_NOUNS + ("comité", "raad ", "bureau ", "fonds ", "agentschap "))
+# a Kamerlid's name holds its last word: a paragraph without any of them skips the name list
+_family("_KL", {f.split()[-1] for f in _KAMERLEDEN})
 _HEAD_SET = frozenset(_HEAD_NOUNS)
 _HEAD_ENDINGS = ("comité", "raad", "bureau", "fonds", "agentschap", "commissie")
 _SPACED_TRIGGERS = {w: frozenset(f) for w, f in _TRIGGERS.items() if " " in w}
 _TRIGGER_INDEX = TokenIndex({w: f for w, f in _TRIGGERS.items() if " " not in w})
 
 
-def _lex_hits(text: str) -> list[Hit]:
+def _lex_hits(text: str, fams: set) -> list[Hit]:
     out = []
     if "oorzitterschap" in text or "kabinet" in text or "regering" in text or "parlement" in text:
         for m in _P_ADJ_NEUTER.finditer(text):
@@ -201,7 +204,7 @@ def _lex_hits(text: str) -> list[Hit]:
             kind = "place"
         out.append(Hit(m.start(), m.end(), t.name, kind, t.key if kind == "country" else None,
                        members=t.members, adjective=t.adjective, priority=2))
-    for m in _KL.finditer(text):
+    for m in (_KL.finditer(text) if "_KL" in fams else ()):
         if not _word_start(text, m.start()):
             continue
         out.append(Hit(m.start(), m.end(), m.group(), "person", role="Kamerlid", priority=2))
@@ -329,7 +332,7 @@ def paragraph_hits(text: str, chamber: Optional[str] = None) -> list[Hit]:
     """All entity hits in one paragraph, in text order: the longest where they overlap, plus a body
     named inside a longer name ("… van de Verenigde Naties")."""
     fams = _families(text)
-    hits = _lex_hits(text) + _org_hits(text, chamber, fams) + _person_hits(text, fams)
+    hits = _lex_hits(text, fams) + _org_hits(text, chamber, fams) + _person_hits(text, fams)
     # a name run found only by its head noun never displaces a known name: it fills gaps
     weak = [h for h in hits if h.priority < 0]
     out = _select([h for h in hits if h.priority >= 0])

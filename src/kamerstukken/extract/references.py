@@ -25,7 +25,7 @@ _COMMIT = re.compile(
 _MEET = re.compile(rf"\b{_MEETING}(?:\s+(?:over|inzake)\s+[^.;]{{0,60}}?)?\s+(?:op|van)\s+{DATE.pattern}")
 _TREATY_FORMS = tuple(lexicon.treaties())
 _TREATY_LEX = re.compile("(?:" + lexicon.alternation(_TREATY_FORMS) + r")(?![\w-])")
-_TREATY_PRE = re.compile("erdrag|kkoord|vereenkomst|andvest|rotocol|afspraken")
+_TREATY_PRE = ("erdrag", "kkoord", "vereenkomst", "andvest", "rotocol", "afspraken")  # in every _TREATY match
 _TREATY = re.compile(
     r"\b(?:[Vv]erdrag|[Aa]kkoord(?:en)?|[Oo]vereenkomst|[Hh]andvest|[Pp]rotocol)\s+(?:van|inzake|betreffende)\s+"
     r"(?:de\s+|het\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
@@ -58,7 +58,7 @@ def find(doc: Document) -> list[Reference]:
     # (both need no newline to match, so a paragraph can match only if the whole text does)
     whole = "\n".join(p for _, _, p in doc.paragraphs())
     treaty_lex = any(t in whole for t in _TREATY_FORMS)
-    treaty_pre = _TREATY_PRE.search(whole) is not None
+    treaty_pre = any(w in whole for w in _TREATY_PRE)
     for _, _, para in doc.paragraphs():
         # cheap substring tests first: most paragraphs hold no reference at all
         for m in (_KST.finditer(para) if "nr." in para or "kst-" in para else ()):
@@ -78,7 +78,7 @@ def find(doc: Document) -> list[Reference]:
         for m in (_TREATY_LEX.finditer(para) if treaty_lex else ()):
             if m.start() == 0 or not para[m.start() - 1].isalnum():
                 add("treaty", m.group())
-        if treaty_pre and _TREATY_PRE.search(para):
+        if treaty_pre and any(w in para for w in _TREATY_PRE):
             for m in _TREATY.finditer(para):
                 add("treaty", m.group())
         for m in (_LAW.finditer(para) if "wet" in para or "Wet" in para else ()):

@@ -31,8 +31,10 @@ _LEADS = [leads(rx.pattern) for _, _, rx in _ALL_CUES]
 KIND_ORDER = ("position", "decision", "commitment", "request", "concern")
 
 # --- clause structure ------------------------------------------------------------------------------
+# `[,\s](?:(?<=,)\s*)?` is `(?:,\s*|\s)` written to start with a character class, which the regex
+# engine skips to directly instead of trying the whole pattern at every character
 _SUBORD = re.compile(
-    r"(?:,\s*|\s)(?P<conj>dat|om|omdat|zodat|indien|wanneer|terwijl|hoewel|nadat|voordat|waarin|waarbij|"
+    r"[,\s](?:(?<=,)\s*)?(?P<conj>dat|om|omdat|zodat|indien|wanneer|terwijl|hoewel|nadat|voordat|waarin|waarbij|"
     r"waarmee|waardoor|die|of)\s", re.I)
 # where a main clause resumes: after a coordinator, or after a comma that closes a fronted clause
 # and is followed by the finite verb ("Gezien de steun die … bestaat, is besloten dat …")
@@ -85,7 +87,7 @@ _DOC_NOUNS = ("strategie", "rapport", "verslag", "analyse", "verklaring", "concl
               "werkprogramma")
 _FRACTIE = re.compile(r"\b(?:[Dd]e\s+)?leden\s+van\s+de\s+(?P<f>[\w-]+-fractie)|\b(?:[Dd]e\s+)?(?P<f2>[A-Z][\w-]*-fractie)")
 _HET_ZAL = re.compile(r"Het\s+(?:zal|wil|heeft|gaat)\s+(?!het\b|er\b|niet\b|ook\s+het\b)")
-_PRONOUN_3 = re.compile(r"\b(?:Hij|Zij|hij|zij)\b")
+_PRONOUN_3 = re.compile(r"[HhZz](?<!\w[HhZz])ij\b")  # \b(?:Hij|Zij|hij|zij)\b, led by a class (see _SUBORD)
 _VOORZ = re.compile(r"\b(?P<adj>[A-Z][a-zë]+)\s+[Vv]oorzitterschap\b")
 _AGENT = re.compile(
     r"\b(?:ook\s+)?door\s+(?P<a>)"
@@ -358,14 +360,14 @@ def _future_ok(sent: str, cue_end: int) -> bool:
 def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_actor: Optional[str],
                context: str = "", cues: Optional[list] = None) -> Optional[tuple[str, str]]:
     """(actor, cue) for the first cue of `kind` in the sentence that has an actor, else None."""
-    explicit_nl = bool(_EXPLICIT_NL.search(sent))
+    explicit_nl = "Nederland" in sent and _EXPLICIT_NL.search(sent) is not None
     if cues is None:
         cues = [(fam, m) for fam, rx in _CUES[kind] for m in [rx.search(sent)] if m]
     found = sorted(((m, fam) for fam, m in cues),
                    key=lambda x: (x[1] != "inform", x[0].start()))
     # "Zoals ik eerder heb aangegeven, …": a cue in a zoals-clause refers back, it states nothing
     zoals_end = sent.find(",") if sent.startswith("Zoals ") else -1
-    question = _TRAILING_DIGITS.sub("", sent.rstrip()).endswith("?")
+    question = "?" in sent and _TRAILING_DIGITS.sub("", sent.rstrip()).endswith("?")
     for m, fam in found:
         if m.start() < zoals_end and len(sent[m.end():zoals_end].split()) <= 8:
             continue
