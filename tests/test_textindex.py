@@ -117,37 +117,65 @@ def _fingerprint(store) -> dict:
 
 KILLER = r"""
 import os, sys
+from pathlib import Path
+import kamerstukken
 from kamerstukken.store import open_store
-from kamerstukken.store import textindex
 from kamerstukken.store.ingest import ingest
+url, src, mode = sys.argv[1:]
 calls = {"n": 0}
-real = textindex.TextIndex.commit
-def commit(self):
-    calls["n"] += 1
-    if calls["n"] == 3:
-        os._exit(9)  # killed after SQLite committed the batch, before the index did
-    real(self)
-textindex.TextIndex.commit = commit
-ingest([sys.argv[2]], open_store(sys.argv[1]), workers=1, batch=5)
+if mode == "bulk":
+    # an ingest run: the index commits only now and then; killed after SQLite's third batch
+    from kamerstukken.store.sqlite import SQLiteStore
+    real = SQLiteStore.put_many
+    def put_many(self, docs):
+        out = real(self, docs)
+        calls["n"] += 1
+        if calls["n"] == 3:
+            os._exit(9)
+        return out
+    SQLiteStore.put_many = put_many
+    ingest([src], open_store(url), workers=1, batch=5)
+elif mode == "update":
+    # a replaced record (same number of documents): only the journal tells the index
+    from kamerstukken.store.sqlite import SQLiteStore
+    st = open_store(url)
+    doc = st.get("kst-28676-235")
+    SQLiteStore._commit_index = lambda self: os._exit(9)
+    st.put(doc.model_copy(update={"title": "Kabulverdrag", "source": doc.source.model_copy(
+        update={"sha256": "1" * 64})}))
+else:
+    # single transactions: killed between SQLite's commit and the index's, third time
+    from kamerstukken.store.sqlite import SQLiteStore
+    real = SQLiteStore._commit_index
+    def commit(self):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            os._exit(9)
+        real(self)
+    SQLiteStore._commit_index = commit
+    st = open_store(url)
+    files = sorted(Path(src).iterdir())
+    for i in range(0, len(files), 5):
+        st.put_many([kamerstukken.parse(f) for f in files[i:i + 5]])
 """
 
 
-def test_kill_between_sqlite_and_index_commit(shared, tmp_path, docs):
+@pytest.mark.parametrize("mode,stored", [("bulk", 15), ("single", 15)])
+def test_kill_between_sqlite_and_index_commit(shared, tmp_path, mode, stored):
     src = tmp_path / "in"
     src.mkdir()
     for p in motie_paths(shared, extra=20):
         shutil.copy(p, src)
     url = f"sqlite:///{tmp_path / 'kst.db'}"
-    run = subprocess.run([sys.executable, "-c", KILLER, url, str(src)], capture_output=True)
+    run = subprocess.run([sys.executable, "-c", KILLER, url, str(src), mode], capture_output=True)
     assert run.returncode == 9, run.stderr.decode()[-2000:]
     st = open_store(url)  # the journal is replayed on open
     try:
-        stored = st.count()
-        assert stored == 10  # two whole batches of five
+        assert st.count() == stored
         assert st._one("SELECT count(*) FROM index_todo")[0] == 0
-        assert st.tindex.counts()[0] == stored
+        assert st.tindex.counts() == st._row_counts()
         r = ingest([src], st, workers=1, batch=5)  # the rerun completes the store
-        assert r.unchanged == 10 and st.count() == 10 + r.new
+        assert r.unchanged == stored and st.count() == stored + r.new
     finally:
         st.close()
     clean = open_store(f"sqlite:///{tmp_path / 'clean.db'}")
@@ -158,6 +186,23 @@ def test_kill_between_sqlite_and_index_commit(shared, tmp_path, docs):
     finally:
         clean.close()
         again.close()
+
+
+def test_kill_after_update_is_replayed(tmp_path, docs):
+    url = f"sqlite:///{tmp_path / 'kst.db'}"
+    st = open_store(url)
+    st.put_many(docs)
+    st.close()
+    run = subprocess.run([sys.executable, "-c", KILLER, url, "-", "update"], capture_output=True)
+    assert run.returncode == 9, run.stderr.decode()[-2000:]
+    st = open_store(url)
+    try:
+        assert st.get("kst-28676-235").title == "Kabulverdrag"
+        assert [h.id for h in st.search(SearchQuery(q="kabulverdrag")).hits] == ["kst-28676-235"]
+        assert st.search(SearchQuery(q="kabulverdrag")).total == 1
+        assert st.tindex.counts() == st._row_counts()
+    finally:
+        st.close()
 
 
 def test_lost_or_stale_index_is_rebuilt(tmp_path, docs):

@@ -8,6 +8,7 @@ against SQLite through the `index_todo` journal (and rebuilt from SQLite when it
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote
@@ -21,6 +22,7 @@ from .sql import DOC_COLUMNS, SQLStore, _neg_date, check_date, index_text
 from .textindex import TextIndex
 
 DOC_FACETS = ("kind", "dossier", "year", "sender")
+BULK_COMMIT = 30.0  # seconds between index commits during a bulk run
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -92,6 +94,7 @@ class SQLiteStore(SQLStore):
             raise KstError(f"cannot open database {self.path}: {e}") from None
         self._depth = 0
         self._bulk = False
+        self._committed = time.monotonic()
         self.tindex = TextIndex(None if self.path == ":memory:" else Path(self.path + "-search"))
         self._reconcile(wait=0.0)
 
@@ -114,17 +117,28 @@ class SQLiteStore(SQLStore):
             yield
         except BaseException:
             self.conn.execute("ROLLBACK")
+            # the index drops everything since its last commit, also earlier transactions'
+            # work in bulk mode; the journal still names those documents, and the next writer
+            # (this store's next transaction, or the next open) replays them
             self.tindex.rollback()
+            self.tindex.release_writers()
             raise
         else:
             self.conn.execute("COMMIT")
-            # the index commits after SQLite: a kill in between leaves index_todo rows to replay
-            self.tindex.commit()
-            self.conn.execute("DELETE FROM index_todo")
+            # the index commits after SQLite: a kill in between leaves index_todo rows to replay.
+            # In bulk mode it commits every BULK_COMMIT seconds: a commit waits for the index's
+            # own threads, so committing every batch would stall the analysis in this one.
+            if not self._bulk or time.monotonic() - self._committed >= BULK_COMMIT:
+                self._commit_index()
         finally:
             self._depth = 0
             if not self._bulk:
                 self.tindex.release_writers()
+
+    def _commit_index(self) -> None:
+        self.tindex.commit()
+        self.conn.execute("DELETE FROM index_todo")
+        self._committed = time.monotonic()
 
     @contextmanager
     def bulk(self):
@@ -137,6 +151,8 @@ class SQLiteStore(SQLStore):
         finally:
             if outer:
                 self._bulk = False
+                if self.tindex.holds_writers():
+                    self._commit_index()
                 self.tindex.release_writers()
 
     # ---- the index beside SQLite --------------------------------------------------------------
@@ -274,6 +290,8 @@ class SQLiteStore(SQLStore):
 
     def close(self) -> None:
         try:
+            if self.tindex.holds_writers():
+                self._commit_index()
             self.tindex.release_writers()
         except Exception:
             pass

@@ -109,6 +109,7 @@ class _One:
         self.index.register_tokenizer("ws", t.TextAnalyzerBuilder(t.Tokenizer.whitespace()).build())
         self.writer = None
         self.dirty = False
+        self.heap = 64_000_000 if statements else 256_000_000
 
     def take_writer(self, wait: float = LOCK_WAIT) -> bool:
         """Hold the writer lock (one writer per index across processes); False on timeout."""
@@ -117,7 +118,9 @@ class _One:
         deadline = time.monotonic() + wait
         while True:
             try:
-                self.writer = self.index.writer(heap_size=96_000_000, num_threads=1)
+                # one indexing thread (the analysis holds the other core); a big heap makes
+                # big first segments, so a bulk run merges fewer times
+                self.writer = self.index.writer(heap_size=self.heap, num_threads=1)
                 return True
             except ValueError as e:
                 if "lock" not in str(e).lower():
