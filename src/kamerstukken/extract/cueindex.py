@@ -180,6 +180,36 @@ class TokenIndex:
         return frozenset(found)
 
 
+class WordGate:
+    """Whether a text holds one of some words as a whole word (any case), answered from its whitespace
+    tokens, each tested once and remembered: a cheap necessary test before a costly pattern whose
+    every match holds one of the words."""
+
+    def __init__(self, words):
+        assert not any(re.search(r"\s", w) for w in words), "a word may not span tokens"
+        self.rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+        self._yes: set = set()
+        self._no: set = set()
+
+    def __call__(self, text: str) -> bool:
+        toks = set(text.split())
+        if not toks.isdisjoint(self._yes):
+            return True
+        new = toks.difference(self._no)
+        if not new:
+            return False
+        if len(self._no) > 500_000:  # a long-running process sees an open vocabulary
+            self._no.clear()
+        found = False
+        for tok in new:
+            if self.rx.search(tok):
+                self._yes.add(tok)
+                found = True
+            else:
+                self._no.add(tok)
+        return found
+
+
 class CueIndex:
     """Which cues can match a text: cue ids by trigger (see TokenIndex)."""
 

@@ -19,6 +19,12 @@ from .cueindex import TokenIndex
 _TERMS = lexicon.terms()
 # no leading look-behind: a pattern that starts with its trie scans fast; the word start is checked in Python
 _LEX = re.compile("(?:" + lexicon.alternation(_TERMS) + r")(?![\w])")
+# _LEX split by the case of a form's first letter: the regex engine skips ahead to a character that can
+# start a match, and the few forms that start lower case ("eurozone", "ministerraad") would make that every
+# "e" and "a"; they are found by substring instead (see _lex_iter)
+_LOWER_FORMS = sorted(f for f in _TERMS if f[:1].islower())
+_LEX_UPPER = re.compile("(?:" + lexicon.alternation([f for f in _TERMS if not f[:1].islower()]) + r")(?![\w])")
+_LEX_LOWER = re.compile("(?:" + lexicon.alternation(_LOWER_FORMS) + r")(?![\w])")
 _PLACES = lexicon.place_names()
 # uninflected adjectives of nationality ("het Kroatisch voorzitterschap"): only before these nouns,
 # since alone they are also names of languages (Frans, Engels) and first names
@@ -35,6 +41,9 @@ _CAPW = rf"[{UP}][{LOW}’']+(?:-(?:(?:van|de|der|den) )*[{UP}]?[{LOW}]+)*"
 _TV_CAP = r"(?:(?:Van|De|Den|Ter|Ten|Op|El|Le|La|Da|Di|Du|Von)\s(?:(?:de|der|den|het|van|'t)\s)?)"
 _TV_LOW = r"(?:(?:van|de|den|ter|ten|op|le|la|da|di|du|von)\s(?:(?:de|der|den|het|van|'t)\s)?)"
 _INITIALS = rf"(?:[{UP}][{LOW}]{{0,2}}\.\s?){{1,5}}"
+# _INITIALS after its first capital: patterns that match that capital first, with the look-behind after
+# it, start with a character class, which the regex engine skips to instead of trying every character
+_INITIALS_REST = rf"[{LOW}]{{0,2}}\.\s?(?:[{UP}][{LOW}]{{0,2}}\.\s?){{0,4}}"
 # words that end an office, never a surname ("Minister van Buitenlandse Zaken")
 _OFFICE_WORDS = (
     "Zaken|Defensie|Financiën|Raad|Commissie|Unie|Justitie|Veiligheid|Waterstaat|Milieu|Economie|"
@@ -72,12 +81,15 @@ _P_SIGN = re.compile(
     rf"(?P<name>{_FULLNAME}|[{UP}][{LOW}]+\s{_CAPW})\s*(?=$|\n)"
 )
 # "Pavlo Klimkin, Minister van …", "Mário Centeno, de voorzitter van …"
+_APPOS_ROLES = (r"(?:[Mm]inister|[Ss]taatssecretaris|[Vv]oorzitter|[Dd]irecteur-[Gg]eneraal|[Pp]resident|[Cc]ommissaris|"
+                r"[Ss]ecretaris-[Gg]eneraal|[Aa]mbassadeur|[Pp]remier|[Ee]urocommissaris)")
 _P_APPOS = re.compile(
-    rf"(?<![\w])(?P<name>[{UP}][{LOW}]+\s{_TV_LOW}?{_CAPW}|{_INITIALS}{_TV_LOW}?{_CAPW}),\s(?:de\s|het\s)?"
-    r"(?P<role>[Mm]inister|[Ss]taatssecretaris|[Vv]oorzitter|[Dd]irecteur-[Gg]eneraal|[Pp]resident|[Cc]ommissaris|"
-    r"[Ss]ecretaris-[Gg]eneraal|[Aa]mbassadeur|[Pp]remier|[Ee]urocommissaris)"
+    rf"(?P<name>[{UP}](?<![\w][{UP}])(?:[{LOW}]+\s{_TV_LOW}?{_CAPW}|{_INITIALS_REST}{_TV_LOW}?{_CAPW})),\s(?:de\s|het\s)?"
+    rf"(?P<role>{_APPOS_ROLES})"
     rf"(?P<office>\s(?:van|voor)\s(?:de\s|het\s)?[{UP}][\w-]*(?:\s(?:en\s)?[{UP}][\w-]*)*)?"
 )
+# what follows the name in every _P_APPOS match: led by a literal comma, so a fast test before it
+_APPOS_TAIL = re.compile(rf",\s(?:de\s|het\s)?{_APPOS_ROLES}")
 # "Voorzitter: Jan Vos", "te weten: Spies, Samsom, Elias en Jansen"
 _P_LIST = re.compile(r"(?:te weten|Voorzitter|Griffier|Aanwezig):\s(?P<list>[^\n.:]+)")
 _LIST_ITEM = re.compile(rf"(?:^|,\s|\sen\s)(?P<name>{_FULLNAME}|[{UP}][{LOW}]+\s{_CAPW})(?=,|\sen\s|$|\s\()")
@@ -85,7 +97,7 @@ _P_MOTIE = re.compile(rf"\b(?:motie|moties|amendement)\s(?:van\shet\slid\s|van\s
 # "de moties Van der Burg c.s. en Erkens c.s.": the later indieners
 _P_CS = re.compile(rf"\bc\.s\.\d*(?:,|\s+en)\s+(?P<name>{_SURNAME})\s+c\.s\.")
 # "het Kroatisch voorzitterschap": the uninflected adjective before a few neuter nouns
-_P_INITIALS = re.compile(rf"(?<![\w.])(?P<name>{_INITIALS}{_TV_LOW}?{_CAPW})(?![\w])")
+_P_INITIALS = re.compile(rf"(?P<name>[{UP}](?<![\w.][{UP}]){_INITIALS_REST}{_TV_LOW}?{_CAPW})(?![\w])")
 _P_LEDEN = re.compile(rf"\b(?:de leden|het lid|leden)\s(?:{_SURNAME})(?:\s\([\w-]+\))?(?:,\s|\sen\s)(?P<name>{_SURNAME})")
 
 # --- organisations by pattern --------------------------------------------------------------------
@@ -119,6 +131,8 @@ _ACRONYM_STOP = frozenset(
 _P_LONGABBR = re.compile(
     rf"(?P<long>[{UP}][\w-]+(?:\s(?:van\sde\s|voor\sde\s|van\shet\s|en\s|voor\s|van\s)?[{UP}][\w-]+)*)\s\((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)"
 )
+# the "(NAVO)" every _P_LONGABBR match ends in, led by a literal parenthesis (a fast test before it)
+_ABBR_PAREN = re.compile(r"\((?<=\s\()[A-Z][A-Za-z]{1,7}\)")
 _P_KAMER = re.compile(r"\b(?:[Uu]w|[Dd]e|der|Tweede)\sKamer\b")
 
 
@@ -129,7 +143,7 @@ def _council_key(name: str) -> str:
 _COUNCIL_KEYS = {_council_key(t.name): t.name for t in _TERMS.values() if t.kind == "organisation"}
 
 
-@dataclass
+@dataclass(slots=True)  # made by the hundred per document: slots make them cheaper
 class Hit:
     start: int
     end: int
@@ -187,13 +201,45 @@ _SPACED_TRIGGERS = {w: frozenset(f) for w, f in _TRIGGERS.items() if " " in w}
 _TRIGGER_INDEX = TokenIndex({w: f for w, f in _TRIGGERS.items() if " " not in w})
 
 
+def _lex_iter(text: str):
+    """The matches of `_LEX.finditer(text)`: the next match is the leftmost of the next upper-case
+    form match and the first lower-case form occurrence before it that matches (no position can start
+    both, so this is the combined pattern's leftmost match)."""
+    low_at = sorted({i for f in _LOWER_FORMS for i in _find_all(text, f)})
+    if not low_at:
+        yield from _LEX_UPPER.finditer(text)
+        return
+    pos, k = 0, 0
+    while True:
+        m = _LEX_UPPER.search(text, pos)
+        while k < len(low_at) and low_at[k] < pos:
+            k += 1
+        while k < len(low_at) and (m is None or low_at[k] < m.start()):
+            lm = _LEX_LOWER.match(text, low_at[k])
+            if lm:
+                m = lm
+                break
+            k += 1
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _find_all(text: str, sub: str):
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + 1)
+
+
 def _lex_hits(text: str, fams: set) -> list[Hit]:
     out = []
     if "oorzitterschap" in text or "kabinet" in text or "regering" in text or "parlement" in text:
         for m in _P_ADJ_NEUTER.finditer(text):
             t = _UNINFLECTED[m.group("adj")]
             out.append(Hit(m.start(), m.end("adj"), t.name, "country", t.key, adjective=True, priority=2))
-    for m in _LEX.finditer(text):
+    for m in _lex_iter(text):
         if not _word_start(text, m.start()):
             continue
         t = _TERMS[m.group()]
@@ -242,7 +288,7 @@ def _org_hits(text: str, chamber: Optional[str], fams: set) -> list[Hit]:
         if a in _ACRONYM_STOP or a in _TERMS or a.isdigit():
             continue
         out.append(Hit(m.start(), m.end(), a, "organisation", priority=0))
-    for m in (_P_LONGABBR.finditer(text) if " (" in text else ()):
+    for m in (_P_LONGABBR.finditer(text) if " (" in text and _ABBR_PAREN.search(text) else ()):
         long = m.group("long")
         if long in _TERMS or m.group("abbr") in _TERMS:
             continue
@@ -273,6 +319,15 @@ def _with_state(text: str, start: int, role: str) -> str:
     return role
 
 
+def _sign_from(text: str) -> int:
+    """Where a _P_SIGN match can start at the earliest. Without a newline it ends at the end of the
+    text, after the last comma (the name holds none), and its role and the up to 90 characters
+    before that comma hold none either: so it starts at most 90 + 18 characters before the last comma."""
+    if "\n" in text:
+        return 0
+    return max(0, text.rfind(",") - 120)
+
+
 def _person_hits(text: str, fams: set) -> list[Hit]:
     out = []
     for m in (_P_TITLE.finditer(text) if _TITLE_WORDS in fams else ()):
@@ -287,9 +342,9 @@ def _person_hits(text: str, fams: set) -> list[Hit]:
         name = m.group("name")
         out.append(Hit(m.start("name"), m.end("name"), name, "person", role=role, priority=1))
     todo = []
-    if _SIGN_WORDS in fams:
+    if _SIGN_WORDS in fams and "," in text:
         todo.append(_P_SIGN)
-    if ", " in text and _APPOS_WORDS in fams:
+    if ", " in text and _APPOS_WORDS in fams and _APPOS_TAIL.search(text):
         todo.append(_P_APPOS)
     if "otie" in text or "mendement" in text:
         todo.append(_P_MOTIE)
@@ -300,7 +355,7 @@ def _person_hits(text: str, fams: set) -> list[Hit]:
     if "c.s." in text:
         todo.append(_P_CS)
     for rx in todo:
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, _sign_from(text) if rx is _P_SIGN else 0):
             role = m.groupdict().get("role")
             if role and rx is _P_APPOS:
                 role = _with_state(text, m.start("name"), role + (m.group("office") or ""))

@@ -16,7 +16,7 @@ from typing import Optional
 from ..model import Document, Statement
 from . import lexicon
 from .entities import Hit
-from .cueindex import CueIndex, first_match, leads
+from .cueindex import CueIndex, WordGate, first_match, leads
 from .sentences import spans
 
 # --- cues ------------------------------------------------------------------------------------------
@@ -76,6 +76,9 @@ _ROLE_OF = re.compile(
 _RAAD = re.compile(r"\b(?:[Dd]e|[Dd]eze)\s+(?:[a-z]+e\s+)?Raad\b(?!\s+(?:van|voor)\b)")
 # an office written as one capitalised word: "De Binnenvaartambassadeur stelde dat …"
 _ROLE_NOUN = re.compile(r"\b[Dd]e\s+(?P<r>[A-Z][a-z]+(?:ambassadeur|gezant|coördinator|rapporteur|commissaris))\b")
+# every match of _WRITER and _GROUP holds one of these words: a sentence without them is not scanned
+_WRITER_WORDS = WordGate("ik wij we mij ons kabinet regering zijde".split())
+_GROUP_WORDS = WordGate("bondgenoten lidstaten landen ministers velen enkelen sommigen anderen".split())
 # cheap literal prefilters (substring tests): a text without these words cannot match the patterns above
 _GROUP_PRE = ("ondgenoten", "idstaten", "landen", "elen", "nkelen", "ommigen", "nderen", "ministers")
 _ROLE_NOUN_PRE = ("ambassadeur", "gezant", "coördinator", "rapporteur", "commissaris")
@@ -105,7 +108,7 @@ _EXPLICIT_NL = re.compile(r"\b(?:waaronder|ook\s+door|zo\s+\w+\s+ook|onder\s+wie
                           r"op\s+initiatief\s+van)\s+(?:ook\s+)?Nederland\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     start: int
     end: int
@@ -146,7 +149,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
         role = m.group("role")
         name = nxt.name if role.lower().startswith(("dagelijks", "board")) else f"{role} van {m.group().split()[-1]} {nxt.name}"
         out.append(Actor(m.start(), nxt.end, name, 2))
-    for m in (_GROUP.finditer(text, lo, hi) if any(w in part for w in _GROUP_PRE) else ()):
+    for m in (_GROUP.finditer(text, lo, hi) if any(w in part for w in _GROUP_PRE) and _GROUP_WORDS(part) else ()):
         if m.group("velen"):
             name = ctx.members or "Bondgenoten"
         else:
@@ -156,7 +159,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
             name = "Bondgenoten" if g.lower() == "bondgenoten" else "lidstaten"
         out.append(Actor(m.start(), m.end(), name, 0))
     if ctx.writer_is_nl:
-        for m in _WRITER.finditer(text, lo, hi):
+        for m in (_WRITER.finditer(text, lo, hi) if _WRITER_WORDS(part) else ()):
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
         for m in (_DUTCH_OFFICIAL.finditer(text, lo, hi) if "inister" in part or "taatssecretaris" in part else ()):
             before = text[max(0, m.start() - 12):m.start()]
@@ -216,6 +219,8 @@ def _head_actor(actors: list[Actor], text: str, pos: int, limit: int) -> Optiona
     for a in actors:
         if a.start < pos or a.start >= limit:
             continue
+        if len(text[pos:a.start].split()) > 3:
+            break  # each word gives one token or more: the gap has more than three (cheap test first)
         gap = _tokens_between(text, pos, a.start)
         # articles, quantifiers and attributive adjectives ("De recent uitgebrachte fragiliteitsstrategie")
         if all(t in _SKIP or t == "," or t in _NP_ADVERBS or (t.endswith("e") and t.isalpha() and t not in _NOT_ADJ)
