@@ -267,3 +267,33 @@ def test_long_lines_that_still_wrap_are_print():
              "van 1 maart jl. heb ik aangegeven dat er ingrijpende keuzes moeten worden gemaakt\n"
              "op vastgoedgebied met het oog op de doorontwikkeling van onze krijgsmacht.").split("\n")
     assert is_element_layout(lines) is False
+
+
+def test_vowel_clash_takes_a_hyphen_only_where_vowels_would_merge():
+    """Moties print `informatie-uitwisseling`, `politie-inzet`, `zonne-energie` but
+    `medeoverheden`, `coalitieonderhandelingen`; letter 21 501-20 nr. 760 breaks
+    `terrorisme-` / `onderwerpen` at a line end, which is `terrorismeonderwerpen`."""
+    for left, right in [("informatie", "uitwisseling"), ("politie", "inzet"), ("zonne", "energie")]:
+        assert D.keep_hyphen(left, right) is True, (left, right)
+    for left, right in [("mede", "overheden"), ("coalitie", "onderhandelingen"), ("terrorisme", "onderwerpen"),
+                        ("co", "öperatie"), ("mili", "eu"), ("financi", "eel")]:
+        assert D.keep_hyphen(left, right) is False, (left, right)
+
+
+def test_a_paragraph_without_its_full_stop_still_ends(shared):
+    """Letter 068 (Landbouw- en Visserijraad) prints a paragraph without its full stop
+    (`… gewasbeschermingsmiddelen`); laid out for print, the blank line after its short last
+    line ends it."""
+    import json
+
+    from conftest import GOLD
+    from kamerstukken.layout import Stuk, layout_text
+
+    gold = json.loads((GOLD / "letters" / "068.json").read_text(encoding="utf-8"))
+    text = layout_text(Stuk(session_year="2023-2024", dossiers=[("21 501-32", "Landbouw- en Visserijraad")],
+                            number="1576", heading=gold["heading"], date_line="Den Haag, 28 september 2023",
+                            paragraphs=gold["paragraphs"])).text
+    doc = kamerstukken.parse(text.encode(), name="kst-21501-32-1576.txt", extract=False)
+    got = [p for _, _, p in doc.paragraphs()]
+    assert gold["paragraphs"][0].endswith("gewasbeschermingsmiddelen") and gold["paragraphs"][0] in got
+    assert gold["paragraphs"][1] in got

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -9,6 +10,14 @@ import pyphen
 from wordfreq import zipf_frequency
 
 VOWELS = set("aeiouyáéíóúàèëïöüâêîôû")
+# vowel pairs that Dutch reads as one sound (or as the start of one): a compound that joins
+# them across its parts takes a hyphen (Woordenlijst, Leidraad: klinkerbotsing)
+CLASHES = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou",
+                     "ui", "uu", "ij"})
+
+
+def _fold(c: str) -> str:
+    return unicodedata.normalize("NFKD", c)[:1].lower()
 _HYPHENATOR = pyphen.Pyphen(lang="nl_NL")
 
 
@@ -26,6 +35,12 @@ ELISION_WORDS = frozenset({"en", "of", "tot", "noch", "dan", "als"})
 def known(word: str) -> bool:
     """In the Dutch word list (wordfreq); hyphenated forms are never looked up there."""
     return "-" not in word and zipf_frequency(word, "nl") > 1.0
+
+
+@lru_cache(maxsize=65536)
+def common(word: str) -> bool:
+    """A common Dutch word: both parts of a compound are, syllables of one word (`mili`) not."""
+    return zipf_frequency(word, "nl") >= 3.0
 
 
 @lru_cache(maxsize=65536)
@@ -87,13 +102,19 @@ class Dehyphenator:
             return True
         if self._spelled(whole):
             return False
+        # Dutch vowel clash in compounds, only where the two vowels would read as one sound:
+        # zee-egel, auto-ongeluk, politie-inzet, informatie-uitwisseling, privé-eigendom;
+        # otherwise no hyphen: medeoverheden, coalitieonderhandelingen (corpus/moties). Before the
+        # word list, which holds misspellings (`zonneenergie`); both parts must be common words
+        # (not `mili-` / `eu`); a trema already marks a clash
+        # (`co-` / `öperatie` → coöperatie)
+        if _fold(lseg[-1]) + _fold(lright[0]) in CLASHES and lright[0] not in "äëïöü" \
+                and common(lseg) and common(lright):
+            return True
         if known(whole):
             return False
         if "-" in left and len(lseg) <= 3 and known(lseg) and left.islower():
             return True  # a chain of words: lik-op-stukbeleid, doe-het-zelf
-        # Dutch vowel clash in compounds: zee-egel, auto-ongeluk, privé-eigendom
-        if lseg[-1] in VOWELS and lright[0] in VOWELS and known(lseg) and known(lright):
-            return True
         if lseg in HYPHEN_PREFIXES and known(lright):
             return True
         # typesetters break only where hyphenation patterns allow; elsewhere a hyphen is real

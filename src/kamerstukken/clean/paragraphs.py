@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from importlib import resources
 from statistics import median
 
@@ -12,6 +13,7 @@ TERMINAL = tuple(".!?:;")
 _NUMBERS_ONLY = re.compile(r"[\d\s.,-]+")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _WHITESPACE = re.compile(r"\s{2,}")
+_URL_END = re.compile(r"(?:https?://|www\.)\S+$")  # a paragraph may end in a bare address
 _TRAILING_MARKER = re.compile(r"(?<=[.!?:;)»”])\d{1,2}$")
 _HYPHEN_WORD = re.compile(r"-\w")
 _NUMBERED_LINE = re.compile(r"\d{1,3}\.?\s+[A-Z]")
@@ -40,6 +42,8 @@ def is_element_layout(lines: list[str], print_hint: bool = False) -> bool:
 
 
 # the labelled lines at the head of a verslag: `Voorzitter: Verheijen`, `Griffier: Thomassen`
+# the same labels in wrapped print, where `Voorzitter Tusk` may also begin a line: a colon decides
+PRINTED_LABEL = re.compile(r"^(?:(?:Voorzitter|Griffier|Leden|Plv\. leden|Aanvang|Sluiting)\s*:|Aanwezig zijn\b)")
 LABEL_LINE = re.compile(r"^(?:Voorzitter|Griffier|Aanwezig|Leden|Plv\. leden|Aanvang|Sluiting)\b\s*:?", re.IGNORECASE)
 
 
@@ -108,6 +112,12 @@ def _load_function_words() -> frozenset[str]:
 
 
 FUNCTION_WORDS = _load_function_words()
+
+
+def _fold(text: str) -> str:
+    """Accents off the last word: `vóór` is `voor`."""
+    i = text.rfind(" ")
+    return text[:i + 1] + unicodedata.normalize("NFKD", text[i + 1:]).encode("ascii", "ignore").decode()
 
 
 def _ends_cut(text: str) -> bool:
@@ -228,13 +238,17 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
             continue
         if pending_blank:
             pending_blank = False
-            last = current[-1].strip() if current else ""
+            # a footnote marker after the full stop (`… het COVID-19 virus.1`) ends the sentence too
+            last = _TRAILING_MARKER.sub("", current[-1].strip()) if current else ""
             # a blank line inside a sentence (text goes on in lower case) is no paragraph break
             # a sentence cut by a stray blank goes on, even with a capital (`vóór` / `Oekraïens
             # lidmaatschap van de NAVO,`) — but not into a heading or an indiener's name
-            mid_sentence = (last[-1:].isalnum() or last.endswith("-")) and (
-                t.strip()[:1].islower()
-                or (not looks_like_heading(" ".join(x.strip() for x in current))
+            # — unless the line before the blank stops short, as a paragraph's last line does
+            # (a paragraph that lacks its full stop: `… gewasbeschermingsmiddelen` / `Tijdens …`)
+            mid_sentence = (last[-1:].isalnum() or last.endswith("-")) and not _URL_END.search(last) and (
+                t.strip()[:1].islower() or _ends_cut(_fold(last))
+                or (len(last) >= 0.8 * width and b.y is None  # a PDF's gap is measured: a real break
+                    and not looks_like_heading(" ".join(x.strip() for x in current))
                     and not NAME_LINE.match(t.strip())))
             if not mid_sentence:
                 flush()
@@ -248,8 +262,8 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
             elif LEADING_BULLET.match(t.strip() + " ") or (
                     ELEMENT_DASH.match(t.strip()) and last.endswith((":", ";", "."))):
                 starts_new = True  # a list item (a dash after a finished clause is its bullet)
-            elif (t.strip()[:1].isupper() and LABEL_LINE.match(t.strip())) or (
-                    LABEL_LINE.match(last) and len(current) == 1 and len(last) < 60 and ":" in last):
+            elif PRINTED_LABEL.match(t.strip()) or (
+                    PRINTED_LABEL.match(last) and len(current) == 1 and len(last) < 60 and ":" in last):
                 starts_new = True  # `Voorzitter: Van der Lee` / `Griffier: Dekker` each on a line
             elif not blank_paragraphs and _ends_sentence(last) and (
                     len(last) < 0.8 * width or (looks_like_heading(t) and len(t.strip()) < 0.8 * width)):
