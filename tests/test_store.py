@@ -203,3 +203,30 @@ def test_bad_urls(tmp_path):
         open_store(f"sqlite:///{tmp_path / 'no' / 'dir.db'}")
     with pytest.raises(KstError, match="cannot connect"):
         open_store("postgresql://nobody:wrong@127.0.0.1:1/none")
+
+
+def test_postgres_ranks_a_bounded_newest_set_for_huge_results(tmp_path, docs, monkeypatch):
+    """Above RANK_ALL matches PostgreSQL ranks only the RANK_NEWEST newest; count and facets
+    still cover every match."""
+    import os
+    if not os.environ.get("KST_TEST_PG_URL"):
+        pytest.skip("KST_TEST_PG_URL not set")
+    from kamerstukken.store import postgres
+
+    st = open_store(store_url("postgres", tmp_path))
+    try:
+        st.put_many(docs)
+        full = st.search(SearchQuery(q="regering", limit=1000))
+        assert full.total == len(full.hits) > 10
+        monkeypatch.setattr(postgres, "RANK_ALL", 5)
+        monkeypatch.setattr(postgres, "RANK_NEWEST", 10)
+        bounded = st.search(SearchQuery(q="regering", limit=3))
+        assert bounded.total == full.total and bounded.facets == full.facets
+        cutoff = sorted((h.date or "" for h in full.hits), reverse=True)[9]
+        assert all((h.date or "") >= cutoff for h in bounded.hits)
+        best_newer = max(h.score for h in full.hits if (h.date or "") > cutoff)
+        assert bounded.hits[0].score >= best_newer - 1e-6
+        scores = [h.score for h in bounded.hits]
+        assert scores == sorted(scores, reverse=True) and len(scores) == 3
+    finally:
+        drop(st)

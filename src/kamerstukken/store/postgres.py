@@ -12,11 +12,19 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import KstError
 from ..model import Document
-from ..search.query import to_tsquery
+from ..search.query import parse_query, to_tsquery
+from .base import SearchQuery, SearchResult
 from .sql import DOC_COLUMNS, SQLStore
 
 MAX_POS = 16383      # PostgreSQL's largest tsvector position
 MAX_POSITIONS = 256  # positions kept per lexeme
+# ts_rank reads (detoasts) every ranked tsvector: up to RANK_ALL matches all are ranked, above
+# that only the RANK_NEWEST newest matches, so a query matching most of a million documents
+# ranks a bounded set (its top hits are the best of the newest, not of all; count and facets
+# still cover every match, facets by sample as in sql.py).
+RANK_ALL = 20_000
+RANK_NEWEST = 20_000
+RANK = "ts_rank('{0.1,0.2,0.5,1.0}', d.tsv, ?::tsquery, 1)"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -93,6 +101,8 @@ class PostgresStore(SQLStore):
         except Exception as e:  # psycopg's message can span lines: keep the first
             first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             raise KstError(f"cannot connect to PostgreSQL: {first}") from None
+        # exact (not lossy) GIN bitmaps for large match sets: no tsvector recheck per row
+        self.conn.execute("SET work_mem = '64MB'")
         self.conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
         self.conn.execute(f'SET search_path TO "{self.schema}"')
         with self.conn.transaction():
@@ -139,6 +149,27 @@ class PostgresStore(SQLStore):
         col = ", ts_rank('{0.1,0.2,0.5,1.0}', t.tsv, qq.q, 1) AS score" if score else ""
         return (f"SELECT t.n{col} FROM {table} t CROSS JOIN (SELECT %s::tsquery AS q) qq "
                 f"WHERE t.tsv @@ qq.q", [to_tsquery(tree)])
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        tree = parse_query(query.q)
+        fwhere, fparams = self._filters(query, "d")
+        tsq = to_tsquery(tree)
+        cond = "d.tsv @@ ?::tsquery" + (f" AND {fwhere}" if fwhere else "")
+        params = [tsq, *fparams]
+        matched = f"SELECT d.n FROM documents d WHERE {cond}"
+        total = self._one(f"SELECT count(*) FROM ({matched}) c", params)[0]
+        want = query.limit + query.offset
+        if total <= RANK_ALL:
+            top = self._all(f"SELECT {RANK} AS score, d.n FROM documents d WHERE {cond} "
+                            f"ORDER BY score DESC LIMIT ?", (tsq, *params, want * 2 + 10))
+        else:
+            top = self._all(
+                f"SELECT {RANK} AS score, d.n FROM documents d WHERE d.n IN "
+                f"(SELECT d.n FROM documents d WHERE {cond} ORDER BY d.date DESC NULLS LAST "
+                f"LIMIT {RANK_NEWEST}) ORDER BY score DESC LIMIT ?", (tsq, *params, want * 2 + 10))
+        facets, exact = self._facets(matched, params, total)
+        ordered = self._ranked_rows(top)[query.offset:want]
+        return SearchResult(total, self._hits(ordered, tree), facets, facets_exact=exact)
 
     def index_size(self) -> int:
         """Bytes of the tsvector columns and their GIN indexes, for the benchmark."""
