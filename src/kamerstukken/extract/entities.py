@@ -8,6 +8,7 @@ are matched by patterns.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -110,6 +111,17 @@ _P_ORG = re.compile(
     rf"|(?<![\w-])[{UP}][{LOW}]+raad\b"
     rf"|(?<![\w-])[A-Z]{{2,5}}-Raad\b)"
 )
+# _P_ORG in two parts (see _leftmost): the branches that start lower case, tried where those words occur,
+# and the rest led by its first capital, each look-behind moved after it
+_ORG_LOWER_STARTS = ("vaste", "algemene", "ministerie")
+_P_ORG_LOWER = re.compile(rf"(?P<org>(?:vaste|algemene)\s[Cc]ommissie\svoor\s{_CAPSEQ}|ministerie\svan\s{_CAPSEQ})")
+_P_ORG_UPPER = re.compile(
+    rf"(?P<org>[{UP}](?:(?<=M)inisterie\svan\s{_CAPSEQ}"
+    rf"|(?<=R)aad\s(?:voor\s)?(?!van\b){_CAPSEQ}"
+    rf"|[{LOW}]+-\sen\s[{UP}][{LOW}]+raad"
+    rf"|(?<![\w-].)[{LOW}]+raad\b"
+    rf"|(?<![\w-].)(?<=[A-Z])[A-Z]{{1,4}}-Raad\b))"
+)
 # a capitalised name run holding an organisation's head noun: "Centraal Bureau voor de Rijn- en
 # Binnenvaart", "Transitiecomité Binnenvaart", "Derde Commissie", "High-Level Panel of Eminent Persons"
 _HEAD_NOUNS = ("Comité", "comité", "Bureau", "Unie", "Commissie", "Panel", "Universiteit", "Werkgroep", "werkgroep",
@@ -119,6 +131,11 @@ _HEAD_NOUNS = ("Comité", "comité", "Bureau", "Unie", "Commissie", "Panel", "Un
 _P_NAMED_ORG = re.compile(
     rf"(?<![\w-])(?P<org>[{UP}][\w-]*(?:\s(?:(?:voor|van|of|on|for|the|de|het|der)\s)*[{UP}][\w-]*|(?<=-)\sen\s[{UP}][\w-]*)+)"
     rf"|(?<![\w-])(?P<one>[{UP}][\w]*(?:comité|raad|bureau|fonds|agentschap))\s(?P<tail>[{UP}][\w-]+)")
+# its two alternatives, each led by its first capital with the look-behind after it (see _leftmost)
+_P_NAMED_RUN = re.compile(
+    rf"(?P<org>[{UP}](?<![\w-][{UP}])[\w-]*(?:\s(?:(?:voor|van|of|on|for|the|de|het|der)\s)*[{UP}][\w-]*|(?<=-)\sen\s[{UP}][\w-]*)+)")
+_P_NAMED_ONE = re.compile(
+    rf"(?P<one>[{UP}](?<![\w-][{UP}])[\w]*(?:comité|raad|bureau|fonds|agentschap))\s(?P<tail>[{UP}][\w-]+)")
 _ORG_STOP_START = re.compile(r"(?:De|Het|Een|In|Op|Dit|Deze|Bij|Met|Voor|Tijdens|Na|Over|Namens|Ook|Daarnaast|Verder)\s")
 _PARTIES = "VVD|CDA|PvdA|SP|D66|GroenLinks-PvdA|GroenLinks|ChristenUnie|SGP|PVV|PvdD|DENK|FvD|FVD|JA21|BBB|NSC|Volt|50PLUS"
 _P_PARTY = re.compile(rf"(?<![\w-])(?P<party>{_PARTIES})(?P<fractie>-fractie)?(?![\w])")
@@ -201,29 +218,54 @@ _SPACED_TRIGGERS = {w: frozenset(f) for w, f in _TRIGGERS.items() if " " in w}
 _TRIGGER_INDEX = TokenIndex({w: f for w, f in _TRIGGERS.items() if " " not in w})
 
 
-def _lex_iter(text: str):
-    """The matches of `_LEX.finditer(text)`: the next match is the leftmost of the next upper-case
-    form match and the first lower-case form occurrence before it that matches (no position can start
-    both, so this is the combined pattern's leftmost match)."""
-    low_at = sorted({i for f in _LOWER_FORMS for i in _find_all(text, f)})
-    if not low_at:
-        yield from _LEX_UPPER.finditer(text)
-        return
-    pos, k = 0, 0
+def _leftmost(searches):
+    """The matches of the alternation of some patterns, leftmost first and not overlapping, as
+    `finditer` of `A|B|…` gives them: each pattern is given as a function pos → its first match
+    at or after pos (or None), in the alternation's order, which settles a tie. Lets each part be
+    written so that the regex engine skips ahead to where it can start, which `A|B` may not allow."""
+    pending: list = [False] * len(searches)  # False: to search; None: no more
+    pos = 0
     while True:
-        m = _LEX_UPPER.search(text, pos)
-        while k < len(low_at) and low_at[k] < pos:
-            k += 1
-        while k < len(low_at) and (m is None or low_at[k] < m.start()):
-            lm = _LEX_LOWER.match(text, low_at[k])
-            if lm:
-                m = lm
-                break
-            k += 1
-        if m is None:
+        best = None
+        for k, search in enumerate(searches):
+            m = pending[k]
+            if m is False or (m is not None and m.start() < pos):
+                m = pending[k] = search(pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
             return
-        yield m
-        pos = m.end()
+        yield best
+        pos = best.end()
+
+
+def _at_literals(rx: re.Pattern, text: str, literals):
+    """`rx.search(text, pos)` for a pattern whose matches all start with one of `literals`: tried
+    only where they occur."""
+    starts = sorted({i for w in literals for i in _find_all(text, w)})
+
+    def search(pos: int):
+        for i in starts[bisect_left(starts, pos):]:
+            m = rx.match(text, i)
+            if m:
+                return m
+        return None
+    return search
+
+
+def _lex_iter(text: str):
+    """The matches of `_LEX.finditer(text)` (no position can start both an upper- and a lower-case form)."""
+    return _leftmost([lambda pos: _LEX_UPPER.search(text, pos), _at_literals(_LEX_LOWER, text, _LOWER_FORMS)])
+
+
+def _org_iter(text: str):
+    """The matches of `_P_ORG.finditer(text)`."""
+    return _leftmost([lambda pos: _P_ORG_UPPER.search(text, pos), _at_literals(_P_ORG_LOWER, text, _ORG_LOWER_STARTS)])
+
+
+def _named_org_iter(text: str):
+    """The matches of `_P_NAMED_ORG.finditer(text)`, from its two alternatives (see _P_NAMED_RUN)."""
+    return _leftmost([lambda pos: _P_NAMED_RUN.search(text, pos), lambda pos: _P_NAMED_ONE.search(text, pos)])
 
 
 def _find_all(text: str, sub: str):
@@ -259,7 +301,7 @@ def _lex_hits(text: str, fams: set) -> list[Hit]:
 
 def _org_hits(text: str, chamber: Optional[str], fams: set) -> list[Hit]:
     out = []
-    for m in (_P_ORG.finditer(text) if _ORG_WORDS in fams else ()):
+    for m in (_org_iter(text) if _ORG_WORDS in fams else ()):
         name = m.group("org")
         if name.startswith("Raad") and len(name.split()) == 1:
             continue
@@ -269,8 +311,8 @@ def _org_hits(text: str, chamber: Optional[str], fams: set) -> list[Hit]:
         while name[-1:].isdigit():  # a footnote marker glued on: "…Voedselkwaliteit1"
             name, end = name[:-1], end - 1
         out.append(Hit(m.start(), end, name, "organisation", priority=1))
-    for m in (_P_NAMED_ORG.finditer(text) if "_HEAD_NOUNS" in fams else ()):
-        if m.group("one"):
+    for m in (_named_org_iter(text) if "_HEAD_NOUNS" in fams else ()):
+        if m.re is _P_NAMED_ONE:
             out.append(Hit(m.start(), m.end(), m.group(), "organisation", priority=-1))
             continue
         name, start = m.group("org"), m.start()

@@ -10,6 +10,7 @@ A cue (data/cues.tsv) says the kind; Dutch clause structure says the actor:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -73,6 +74,7 @@ _DUTCH_OFFICIAL = re.compile(
 _ROLE_OF = re.compile(
     r"\b(?P<role>Secretaris-Generaal|[Vv]oorzitter|Hoge\s+Vertegenwoordiger|[Pp]resident|[Dd]agelijks\s+bestuur|"
     r"Board\s+of\s+Governors)\s+van\s+(?:de|het)\s+")
+_ROLE_OF_PRE = ("Secretaris-Generaal", "oorzitter", "Hoge", "resident", "agelijks", "Board")  # in every _ROLE_OF match
 _RAAD = re.compile(r"\b(?:[Dd]e|[Dd]eze)\s+(?:[a-z]+e\s+)?Raad\b(?!\s+(?:van|voor)\b)")
 # an office written as one capitalised word: "De Binnenvaartambassadeur stelde dat …"
 _ROLE_NOUN = re.compile(r"\b[Dd]e\s+(?P<r>[A-Z][a-z]+(?:ambassadeur|gezant|coördinator|rapporteur|commissaris))\b")
@@ -85,9 +87,12 @@ _ROLE_NOUN_PRE = ("ambassadeur", "gezant", "coördinator", "rapporteur", "commis
 _MINISTERS = re.compile(r"\b[Dd]e\s+ministers\s+van\s+(?:Financiën|Buitenlandse\s+Zaken|Landbouw|Defensie)\b")
 _DOC_OF = re.compile(
     r"\b[\w-]*(?:strategie|rapport|verslag|analyse|verklaring|conclusies|mededeling|advies|werkprogramma)\s+van\s+(?:de|het)\s+")
-# every match of _DOC_OF holds one of these words: without them the (slow, \\b-led) scan is skipped
+# every match of _DOC_OF holds one of these words: without them the (slow, \\b-led) scan is skipped;
+# and ends in _DOC_TAIL, which is led by literals and so scans fast
 _DOC_NOUNS = ("strategie", "rapport", "verslag", "analyse", "verklaring", "conclusies", "mededeling", "advies",
               "werkprogramma")
+_DOC_TAIL = re.compile(r"(?:strategie|rapport|verslag|analyse|verklaring|conclusies|mededeling|advies|werkprogramma)"
+                       r"\s+van\s+(?:de|het)\s+")
 _FRACTIE = re.compile(r"\b(?:[Dd]e\s+)?leden\s+van\s+de\s+(?P<f>[\w-]+-fractie)|\b(?:[Dd]e\s+)?(?P<f2>[A-Z][\w-]*-fractie)")
 _HET_ZAL = re.compile(r"Het\s+(?:zal|wil|heeft|gaat)\s+(?!het\b|er\b|niet\b|ook\s+het\b)")
 _PRONOUN_3 = re.compile(r"[HhZz](?<!\w[HhZz])ij\b")  # \b(?:Hij|Zij|hij|zij)\b, led by a class (see _SUBORD)
@@ -116,16 +121,18 @@ class Actor:
     rank: int = 0  # person 3, role-of 2, entity 1, word 0
 
 
-def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Optional[int] = None) -> list[Actor]:
+def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Optional[int] = None,
+                inside: Optional[list[Hit]] = None) -> list[Actor]:
     """Everything in a paragraph that can be the subject of a statement, with its normal name; only
-    what lies in text[lo:hi] (a sentence with a cue: the rest of the paragraph is not scanned).
+    what lies in text[lo:hi] (a sentence with a cue: the rest of the paragraph is not scanned);
+    `inside`, if given, are the hits that start there.
 
     No pattern here can match across a sentence end, so matching inside the sentence's bounds finds
     what matching the whole paragraph would find there."""
     hi = len(text) if hi is None else hi
     out: list[Actor] = []
     part = text[lo:hi]
-    for h in hits:
+    for h in (hits if inside is None else inside):
         if h.start < lo or h.end > hi:
             continue
         if text[h.end:h.end + 1] == "-" and h.kind != "person":
@@ -142,7 +149,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
             else:
                 out.append(Actor(h.start, h.end, h.name, 1))
     van = "van de" in part or "van het" in part
-    for m in (_ROLE_OF.finditer(text, lo, hi) if van else ()):
+    for m in (_ROLE_OF.finditer(text, lo, hi) if van and any(w in part for w in _ROLE_OF_PRE) else ()):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is None:
             continue
@@ -174,7 +181,8 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
     if meeting:
         for m in (_MINISTERS.finditer(text, lo, hi) if "ministers" in part else ()):
             out.append(Actor(m.start(), m.end(), meeting, -1))  # rank -1: only a body's decision
-    for m in (_DOC_OF.finditer(text, lo, hi) if van and any(n in part for n in _DOC_NOUNS) else ()):
+    for m in (_DOC_OF.finditer(text, lo, hi) if van and any(n in part for n in _DOC_NOUNS)
+              and _DOC_TAIL.search(text, lo, hi) else ()):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is not None:  # "de fragiliteitsstrategie van de Wereldbank wijst op": the Wereldbank
             out.append(Actor(m.start(), nxt.end, nxt.name, 2))
@@ -586,6 +594,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                             cand |= ids
                     cands.append(cand)
             hits = hits_by_paragraph.get((si, pi), [])
+            starts = [h.start for h in hits]  # in text order: a sentence's hits are a slice
             prev_actor: Optional[str] = None
             for (s, e), cand in zip(sents, cands):
                 sent = para[s:e]
@@ -598,14 +607,15 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                     m = first_match(rx, sent, low, lead) if lead is not None and aligned else rx.search(sent)
                     if m:
                         by_kind.setdefault(kind, []).append((fam, m))
+                inside = hits[bisect_left(starts, s):bisect_left(starts, e)]
                 if not by_kind:
                     # a person named here is who "hij" refers to next
-                    for h in hits:
-                        if s <= h.start < e and h.kind == "person":
+                    for h in inside:
+                        if h.kind == "person":
                             prev_actor = h.name
                     continue
                 local = [Actor(a.start - s, a.end - s, a.name, a.rank)
-                         for a in _actor_hits(para, hits, sec_ctx, s, e) if a.end <= e]
+                         for a in _actor_hits(para, hits, sec_ctx, s, e, inside) if a.end <= e]
                 # "Hij"/"Zij" (and "Het zal …") continue the paragraph's last actor
                 for m in _PRONOUN_3.finditer(sent):
                     if prev_actor:
