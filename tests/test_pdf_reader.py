@@ -70,6 +70,29 @@ def test_besluitenlijsten(name, pages, first):
 
 
 @pytest.mark.usefixtures("shared")
+def test_besluitenlijst_fields_are_paragraphs():
+    """Each field of a committee's besluitenlijst (`Zaak:`, `Besluit:`, `Noot:`) is a paragraph of
+    its own, numbered agenda items keep their number, and no field becomes a heading."""
+    doc = parse(PDF / "besluitenlijst_example3.pdf", extract=False)
+    assert [p for _, _, p in doc.paragraphs()][2:6] == [
+        "Agendapunt: Verzoek van het lid Karabulut (SP) om de minister-president uit te nodigen voor het "
+        "AO discriminatieonderwerpen",
+        "Zaak: Brief van lid/fractie/commissie - Tweede Kamerlid, S. Karabulut (SP) - 27 maart 2015 Verzoek van "
+        "het lid Karabulut (SP) om de minister-president uit te nodigen voor het AO discriminatieonderwerpen - "
+        "2015Z05561",
+        "Besluit: Het voorstel van mevrouw Karabulut heeft derhalve niet kunnen rekenen op een meerderheid.",
+        "Noot: In de e-mailprocedure hebben de volgende fracties met het voorstel ingestemd: SP, GL en groep "
+        "Kuzu/Öztürk."]
+    doc = parse(PDF / "besluitenlijst_example2.pdf", extract=False)
+    paras = [p for _, _, p in doc.paragraphs()]
+    assert "Besluit: Betrekken bij de verdere behandeling van het wetsvoorstel." in paras
+    assert "4. Agendapunt: Reactie van de Algemene Rekenkamer op onderdeel M van de nota van wijziging op de " \
+           "Comptabiliteitswet 2016" in paras
+    assert not [s.heading for s in doc.sections if s.heading and re.match(r"^(\d+\. )?(Zaak|Besluit|Volgcommissie\(s\)|Agendapunt):",
+                                                                          s.heading)]
+
+
+@pytest.mark.usefixtures("shared")
 def test_damaged_pdfs_are_one_line_errors(tmp_path):
     good = MOTIE.read_bytes()
     cases = {

@@ -42,6 +42,18 @@ def is_element_layout(lines: list[str], print_hint: bool = False) -> bool:
 
 
 # the labelled lines at the head of a verslag: `Voorzitter: Verheijen`, `Griffier: Thomassen`
+
+
+def _load_form_field() -> re.Pattern:
+    text = resources.files("kamerstukken.data").joinpath("form_labels.txt").read_text("utf-8")
+    labels = [l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#")]
+    return re.compile(r"^(?:\d{1,3}\.\s+)?(?:" + "|".join(re.escape(w) for w in labels) + r"):(?:\s|$)")
+
+
+# a field of a committee's besluitenlijst (`4. Agendapunt: …`, `Zaak: …`, `Besluit: …`): each
+# opens a paragraph, the label and its value together
+FORM_FIELD = _load_form_field()
+ITEM_NUMBER = re.compile(r"^\d{1,3}\.$")
 # the same labels in wrapped print, where `Voorzitter Tusk` may also begin a line: a colon decides
 PRINTED_LABEL = re.compile(r"^(?:(?:Voorzitter|Griffier|Leden|Plv\. leden|Aanvang|Sluiting)\s*:|Aanwezig zijn\b)")
 LABEL_LINE = re.compile(r"^(?:Voorzitter|Griffier|Aanwezig|Leden|Plv\. leden|Aanvang|Sluiting)\b\s*:?", re.IGNORECASE)
@@ -202,7 +214,8 @@ def _elements(lines: list[Block], texts: list[str], dehyph: Dehyphenator) -> lis
             merged[-1] = (prev + glue + t, merged[-1][1])
         else:
             merged.append((t, b.page))
-    return [Block("heading" if looks_like_heading(t) else "para", t, page=pg) for t, pg in merged]
+    return [Block("heading" if looks_like_heading(t) and not FORM_FIELD.match(t) else "para", t, page=pg)
+            for t, pg in merged]
 
 
 def build_paragraphs(lines: list[Block], document_text: str, element: bool | None = None) -> list[Block]:
@@ -262,6 +275,10 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
             elif LEADING_BULLET.match(t.strip() + " ") or (
                     ELEMENT_DASH.match(t.strip()) and last.endswith((":", ";", "."))):
                 starts_new = True  # a list item (a dash after a finished clause is its bullet)
+            elif FORM_FIELD.match(t.strip()) and not ITEM_NUMBER.match(" ".join(x.strip() for x in current)):
+                starts_new = True  # a form's field (`Besluit:`) opens a paragraph, after its number
+            elif ITEM_NUMBER.match(t.strip()):
+                starts_new = True  # `4.` on its own line numbers the item that follows
             elif PRINTED_LABEL.match(t.strip()) or (
                     PRINTED_LABEL.match(last) and len(current) == 1 and len(last) < 60 and ":" in last):
                 starts_new = True  # `Voorzitter: Van der Lee` / `Griffier: Dekker` each on a line
@@ -272,7 +289,8 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
                   and b.y is not None and b.y - prev.y > 1.45 * typical_gap):
                 starts_new = True
             elif looks_like_heading(last) and len(current) == 1 and len(last) < 0.8 * width \
-                    and t.strip()[0].isupper():
+                    and (t.strip()[0].isupper() or ITEM_NUMBER.match(t.strip())) \
+                    and not FORM_FIELD.match(last):
                 starts_new = True
             if starts_new:
                 flush()
@@ -290,6 +308,6 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
             text = ELEMENT_DASH.sub("", text)
         if not text:
             continue
-        kind = "heading" if len(group) == 1 and looks_like_heading(text) else "para"
+        kind = "heading" if len(group) == 1 and looks_like_heading(text) and not FORM_FIELD.match(text) else "para"
         out.append(Block(kind, text, page=pg))
     return out
