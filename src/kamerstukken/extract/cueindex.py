@@ -154,8 +154,11 @@ class TokenIndex:
 
     def ids(self, text: str) -> set:
         """The ids of the triggers that occur in `text`."""
+        return self.ids_of(set(text.split()))
+
+    def ids_of(self, toks: set) -> set:
+        """The ids of the triggers that occur in a text with these whitespace tokens."""
         seen, hot = self._seen, self._hot
-        toks = set(text.split())
         new = toks.difference(seen)  # iterates the tokens (`toks - seen.keys()` would iterate `seen`)
         if new:
             if len(seen) > 500_000:  # a long-running process sees an open vocabulary
@@ -192,7 +195,10 @@ class WordGate:
         self._no: set = set()
 
     def __call__(self, text: str) -> bool:
-        toks = set(text.split())
+        return self.any_of(set(text.split()))
+
+    def any_of(self, toks: set) -> bool:
+        """Whether a text with these whitespace tokens holds one of the words."""
         if not toks.isdisjoint(self._yes):
             return True
         new = toks.difference(self._no)
@@ -234,14 +240,15 @@ class CueIndex:
         """(offset, cue ids) of every trigger in `text`, for assigning them to sentences."""
         return [(m.start(), self.by_trigger[m.group(1)]) for m in self.rx.finditer(text.lower())]
 
-    def candidates(self, text: str) -> set[int]:
-        """Cue ids whose trigger occurs in `text` (from its tokens where the triggers allow)."""
+    def candidates(self, text: str, toks: Optional[set] = None) -> set[int]:
+        """Cue ids whose trigger occurs in `text` (from its tokens where the triggers allow; `toks`,
+        if given, is the set of its whitespace tokens)."""
         if self._tokens is None:
             out = set(self.always)
             for m in self.rx.finditer(text.lower()):
                 out |= self.by_trigger[m.group(1)]
             return out
-        out = self._tokens.ids(text)
+        out = self._tokens.ids_of(set(text.split()) if toks is None else toks)
         if self.always:
             out |= self.always
         return out

@@ -241,8 +241,16 @@ def _leftmost(searches):
 
 def _at_literals(rx: re.Pattern, text: str, literals):
     """`rx.search(text, pos)` for a pattern whose matches all start with one of `literals`: tried
-    only where they occur."""
-    starts = sorted({i for w in literals for i in _find_all(text, w)})
+    only where they occur (None if none occurs)."""
+    starts = []
+    for w in literals:
+        i = text.find(w)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(w, i + 1)
+    if not starts:
+        return None
+    starts = sorted(set(starts))
 
     def search(pos: int):
         for i in starts[bisect_left(starts, pos):]:
@@ -255,24 +263,19 @@ def _at_literals(rx: re.Pattern, text: str, literals):
 
 def _lex_iter(text: str):
     """The matches of `_LEX.finditer(text)` (no position can start both an upper- and a lower-case form)."""
-    return _leftmost([lambda pos: _LEX_UPPER.search(text, pos), _at_literals(_LEX_LOWER, text, _LOWER_FORMS)])
+    low = _at_literals(_LEX_LOWER, text, _LOWER_FORMS)
+    return _LEX_UPPER.finditer(text) if low is None else _leftmost([lambda pos: _LEX_UPPER.search(text, pos), low])
 
 
 def _org_iter(text: str):
     """The matches of `_P_ORG.finditer(text)`."""
-    return _leftmost([lambda pos: _P_ORG_UPPER.search(text, pos), _at_literals(_P_ORG_LOWER, text, _ORG_LOWER_STARTS)])
+    low = _at_literals(_P_ORG_LOWER, text, _ORG_LOWER_STARTS)
+    return _P_ORG_UPPER.finditer(text) if low is None else _leftmost([lambda pos: _P_ORG_UPPER.search(text, pos), low])
 
 
 def _named_org_iter(text: str):
     """The matches of `_P_NAMED_ORG.finditer(text)`, from its two alternatives (see _P_NAMED_RUN)."""
     return _leftmost([lambda pos: _P_NAMED_RUN.search(text, pos), lambda pos: _P_NAMED_ONE.search(text, pos)])
-
-
-def _find_all(text: str, sub: str):
-    i = text.find(sub)
-    while i >= 0:
-        yield i
-        i = text.find(sub, i + 1)
 
 
 def _lex_hits(text: str, fams: set) -> list[Hit]:

@@ -122,16 +122,18 @@ class Actor:
 
 
 def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Optional[int] = None,
-                inside: Optional[list[Hit]] = None) -> list[Actor]:
+                inside: Optional[list[Hit]] = None, toks: Optional[set] = None) -> list[Actor]:
     """Everything in a paragraph that can be the subject of a statement, with its normal name; only
     what lies in text[lo:hi] (a sentence with a cue: the rest of the paragraph is not scanned);
-    `inside`, if given, are the hits that start there.
+    `inside`, if given, are the hits that start there, `toks` the whitespace tokens of text[lo:hi].
 
     No pattern here can match across a sentence end, so matching inside the sentence's bounds finds
     what matching the whole paragraph would find there."""
     hi = len(text) if hi is None else hi
     out: list[Actor] = []
     part = text[lo:hi]
+    if toks is None:
+        toks = set(part.split())
     for h in (hits if inside is None else inside):
         if h.start < lo or h.end > hi:
             continue
@@ -156,7 +158,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
         role = m.group("role")
         name = nxt.name if role.lower().startswith(("dagelijks", "board")) else f"{role} van {m.group().split()[-1]} {nxt.name}"
         out.append(Actor(m.start(), nxt.end, name, 2))
-    for m in (_GROUP.finditer(text, lo, hi) if any(w in part for w in _GROUP_PRE) and _GROUP_WORDS(part) else ()):
+    for m in (_GROUP.finditer(text, lo, hi) if any(w in part for w in _GROUP_PRE) and _GROUP_WORDS.any_of(toks) else ()):
         if m.group("velen"):
             name = ctx.members or "Bondgenoten"
         else:
@@ -166,7 +168,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
             name = "Bondgenoten" if g.lower() == "bondgenoten" else "lidstaten"
         out.append(Actor(m.start(), m.end(), name, 0))
     if ctx.writer_is_nl:
-        for m in (_WRITER.finditer(text, lo, hi) if _WRITER_WORDS(part) else ()):
+        for m in (_WRITER.finditer(text, lo, hi) if _WRITER_WORDS.any_of(toks) else ()):
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
         for m in (_DUTCH_OFFICIAL.finditer(text, lo, hi) if "inister" in part or "taatssecretaris" in part else ()):
             before = text[max(0, m.start() - 12):m.start()]
@@ -582,11 +584,12 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
             sents = spans(para)
             if trig is None:
                 # a sentence is whole tokens: its cues are those of the paragraph's triggers inside it
-                cands = [_INDEX.candidates(para[s:e]) for s, e in sents]
+                toks_of = [set(para[s:e].split()) for s, e in sents]
+                cands = [_INDEX.candidates(para[s:e], t) for (s, e), t in zip(sents, toks_of)]
                 if not any(cands):
                     continue
             else:
-                cands = []
+                cands, toks_of = [], [None] * len(sents)
                 for s, e in sents:
                     cand = set(_INDEX.always)
                     for pos, ids in trig:
@@ -596,7 +599,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
             hits = hits_by_paragraph.get((si, pi), [])
             starts = [h.start for h in hits]  # in text order: a sentence's hits are a slice
             prev_actor: Optional[str] = None
-            for (s, e), cand in zip(sents, cands):
+            for (s, e), cand, toks in zip(sents, cands, toks_of):
                 sent = para[s:e]
                 by_kind: dict[str, list] = {}
                 low = sent.lower()
@@ -615,7 +618,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                             prev_actor = h.name
                     continue
                 local = [Actor(a.start - s, a.end - s, a.name, a.rank)
-                         for a in _actor_hits(para, hits, sec_ctx, s, e, inside) if a.end <= e]
+                         for a in _actor_hits(para, hits, sec_ctx, s, e, inside, toks) if a.end <= e]
                 # "Hij"/"Zij" (and "Het zal …") continue the paragraph's last actor
                 for m in _PRONOUN_3.finditer(sent):
                     if prev_actor:
