@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Document, Event
 from . import lexicon
@@ -24,6 +25,7 @@ def _dated_by(gap: str) -> bool:
     return len(gap) <= 110 and _GAP_END.search(gap) is not None and not _GAP_STOP.search(gap)
 
 
+@lru_cache(maxsize=4096)  # asked for every organisation hit; the names repeat
 def _meeting_body(name: str) -> bool:
     t = lexicon.terms().get(name)
     if name in ("Tweede Kamer", "Eerste Kamer", "ministerraad", "Ministerraad", "Raad van State",

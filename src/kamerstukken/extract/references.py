@@ -57,7 +57,7 @@ def find(doc: Document) -> list[Reference]:
     # the treaty patterns are tested once on the whole text: most documents name no treaty at all
     # (both need no newline to match, so a paragraph can match only if the whole text does)
     whole = "\n".join(p for _, _, p in doc.paragraphs())
-    treaty_lex = any(t in whole for t in _TREATY_FORMS)
+    treaty_forms = [t for t in _TREATY_FORMS if t in whole]  # a paragraph can only name these
     treaty_pre = any(w in whole for w in _TREATY_PRE)
     for _, _, para in doc.paragraphs():
         # cheap substring tests first: most paragraphs hold no reference at all
@@ -75,7 +75,7 @@ def find(doc: Document) -> list[Reference]:
             dm = DATE.search(m.group())
             start, _ = resolve(dm, doc.date) if dm else (None, None)
             add("meeting", m.group(), date=start)
-        for m in (_TREATY_LEX.finditer(para) if treaty_lex else ()):
+        for m in (_TREATY_LEX.finditer(para) if treaty_forms and any(t in para for t in treaty_forms) else ()):
             if m.start() == 0 or not para[m.start() - 1].isalnum():
                 add("treaty", m.group())
         if treaty_pre and any(w in para for w in _TREATY_PRE):
@@ -83,6 +83,7 @@ def find(doc: Document) -> list[Reference]:
                 add("treaty", m.group())
         for m in (_LAW.finditer(para) if "wet" in para or "Wet" in para else ()):
             add("law", m.group())
-        for m in (_DOC.finditer(para) if "100" in para or "fiche" in para or "ppreciatie" in para else ()):
+        for m in (_DOC.finditer(para) if ("artikel" in para and "100" in para) or "BNC-fiche" in para
+                  or "abinetsappreciatie" in para else ()):
             add("document", m.group())
     return out

@@ -530,7 +530,7 @@ def _context(doc: Document, hits_by_paragraph: dict) -> Context:
     first = [(k, doc.sections[k[0]].paragraphs[k[1]]) for k in sorted(hits_by_paragraph)[:6]]
     head = " ".join(p for _, p in first) + " " + " ".join(s.heading or "" for s in doc.sections) + \
         " " + (doc.title or "")
-    q = _ASKERS.search(head)
+    q = _ASKERS.search(head) if "Vragen" in head else None
     if q:
         ctx.askers = re.sub(r"\s*\([^)]*\)", "", q.group("names")).strip()
     # the body whose meeting is reported: the first council-like body in the first paragraphs of a
