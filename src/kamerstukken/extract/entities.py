@@ -68,9 +68,9 @@ def _cased(role: str) -> list[str]:
 
 
 # the roles of data/roles.txt, plus forms of address that precede a name
-_TITLE = "(?:" + lexicon.alternation(
-    [f for r in lexicon.roles() for f in _cased(r)]
-    + ["de heer", "mevrouw", "Mevrouw", "dhr.", "mw.", "dr.", "prof.", "het lid", "de leden"]) + ")"
+_TITLE_FORMS = sorted(set([f for r in lexicon.roles() for f in _cased(r)]
+                          + ["de heer", "mevrouw", "Mevrouw", "dhr.", "mw.", "dr.", "prof.", "het lid", "de leden"]))
+_TITLE = "(?:" + lexicon.alternation(_TITLE_FORMS) + ")"
 _OFFICE = rf"(?:\s(?:van|voor)\s(?:de\s|het\s)?(?:[{UP}][\w-]*(?:\s(?:en\s)?|,\s)){{1,6}}?)"
 _P_TITLE = re.compile(
     rf"(?<![\w])(?P<role>{_TITLE})(?:{_OFFICE}(?:,\s)?|,\s|\s)(?P<name>{_FULLNAME})(?![\w])(?!\s[{UP}][{LOW}])"
@@ -187,10 +187,10 @@ def _family(name: str, words) -> str:
     return name
 
 
-def _families(text: str) -> set:
-    """Which pattern families may match: the trigger words inside the text's tokens (looked up once
-    per token), plus the few triggers that hold a space, by substring."""
-    out = _TRIGGER_INDEX.ids(text)
+def _families(text: str, toks: set) -> set:
+    """Which pattern families may match: the trigger words inside the text's tokens (`toks`, looked
+    up once per token), plus the few triggers that hold a space, by substring."""
+    out = _TRIGGER_INDEX.ids_of(toks)
     for w, fams in _SPACED_TRIGGERS.items():
         if not fams <= out and w in text:
             out |= fams
@@ -216,6 +216,13 @@ _HEAD_SET = frozenset(_HEAD_NOUNS)
 _HEAD_ENDINGS = ("comité", "raad", "bureau", "fonds", "agentschap", "commissie")
 _SPACED_TRIGGERS = {w: frozenset(f) for w, f in _TRIGGERS.items() if " " in w}
 _TRIGGER_INDEX = TokenIndex({w: f for w, f in _TRIGGERS.items() if " " not in w})
+# the title forms each title trigger occurs in: a paragraph's tokens say which forms it can hold, and
+# _P_TITLE is tried only where those occur (every form holds a trigger; the two with a space are
+# looked for by substring)
+_TITLE_FORM_INDEX = TokenIndex({w: {f for f in _TITLE_FORMS if w in f} for w in _TRIGGERS
+                                if "_TITLE_WORDS" in _TRIGGERS[w] and " " not in w})
+_SPACED_TITLES = [f for f in _TITLE_FORMS if not _TITLE_FORM_INDEX.scan(f)]
+assert all(" " in f for f in _SPACED_TITLES), _SPACED_TITLES
 
 
 def _leftmost(searches):
@@ -373,9 +380,17 @@ def _sign_from(text: str) -> int:
     return max(0, text.rfind(",") - 120)
 
 
-def _person_hits(text: str, fams: set) -> list[Hit]:
+def _title_iter(text: str, toks: set):
+    """The matches of `_P_TITLE.finditer(text)`, tried only where a title form the tokens allow occurs."""
+    forms = _TITLE_FORM_INDEX.ids_of(toks)
+    forms.update(f for f in _SPACED_TITLES if f in text)
+    search = _at_literals(_P_TITLE, text, forms)
+    return () if search is None else _leftmost([search])
+
+
+def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:
     out = []
-    for m in (_P_TITLE.finditer(text) if _TITLE_WORDS in fams else ()):
+    for m in (_title_iter(text, toks) if _TITLE_WORDS in fams else ()):
         role = m.group("role")
         if role in ("de heer", "mevrouw", "het lid", "de leden", "dhr.", "mw.", "dr.", "prof."):
             role = "Kamerlid" if role in ("het lid", "de leden") else None
@@ -431,8 +446,9 @@ def _select(hits: list[Hit]) -> list[Hit]:
 def paragraph_hits(text: str, chamber: Optional[str] = None) -> list[Hit]:
     """All entity hits in one paragraph, in text order: the longest where they overlap, plus a body
     named inside a longer name ("… van de Verenigde Naties")."""
-    fams = _families(text)
-    hits = _lex_hits(text, fams) + _org_hits(text, chamber, fams) + _person_hits(text, fams)
+    toks = set(text.split())
+    fams = _families(text, toks)
+    hits = _lex_hits(text, fams) + _org_hits(text, chamber, fams) + _person_hits(text, fams, toks)
     # a name run found only by its head noun never displaces a known name: it fills gaps
     weak = [h for h in hits if h.priority < 0]
     out = _select([h for h in hits if h.priority >= 0])

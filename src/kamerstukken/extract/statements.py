@@ -146,8 +146,8 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
         elif h.kind == "country":
             if h.adjective:
                 after = text[h.end:h.end + 25]
-                if re.match(r"\s+(?:regering|kabinet|delegatie|[Vv]oorzitterschap|autoriteiten|zijde)\b", after):
-                    out.append(Actor(h.start, h.end + len(re.match(r"\s+\w+", after).group()), h.name, 1))
+                if _GOVT_NOUN.match(after):
+                    out.append(Actor(h.start, h.end + _NEXT_WORD.match(after).end(), h.name, 1))
             else:
                 out.append(Actor(h.start, h.end, h.name, 1))
     van = "van de" in part or "van het" in part
@@ -172,7 +172,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
         for m in (_DUTCH_OFFICIAL.finditer(text, lo, hi) if "inister" in part or "taatssecretaris" in part else ()):
             before = text[max(0, m.start() - 12):m.start()]
-            if re.search(r"[a-zë]e\s$", before) and not before.endswith(("de ", "De ")):
+            if _ADJ_BEFORE.search(before) and not before.endswith(("de ", "De ")):
                 continue  # "de Afghaanse Minister": a foreign official
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
     for m in (_RAAD.finditer(text, lo, hi) if "Raad" in part else ()):
@@ -301,7 +301,7 @@ def _subject(sent: str, actors: list[Actor], cstart: int, cue_pos: int, sub: boo
                 return prev[-1]
         return a
     # a main clause after a comma: "De Raad sprak over Afghanistan, Nederland bracht … onder de aandacht"
-    for cm in re.finditer(r",\s", sent[cstart:cue_pos]):
+    for cm in _COMMA.finditer(sent[cstart:cue_pos]):
         p = cstart + cm.end()
         if _only_actors(sent, actors, cstart, cstart + cm.start()):
             continue  # "Oostenrijk, Kroatië, …": a list, not a new clause
@@ -362,6 +362,16 @@ _COUNTRY_NAMES = frozenset(t.name for t in lexicon.terms().values() if t.kind ==
 
 
 _TRAILING_DIGITS = re.compile(r"\d+$")  # a footnote marker after a question mark
+# small patterns of _statement and _actor_hits, compiled once (they run per cue)
+_GOVT_NOUN = re.compile(r"\s+(?:regering|kabinet|delegatie|[Vv]oorzitterschap|autoriteiten|zijde)\b")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_ADJ_BEFORE = re.compile(r"[a-zë]e\s$")
+_COMMA = re.compile(r",\s")
+_THIS_DECISION = re.compile(r"\b(?:[Dd]it|[Hh]et|[Dd]at|[Ee]en|[Dd]eze)\s+besluit\b(?!\s+van)")
+_WORDEN = re.compile(r"\bworden\b")
+_AFTER_ARTICLE = re.compile(r"\b(?:de|het|een|deze|dit|die)\s+(?:\w+\s+)?$", re.I)
+_ZOALS_BEFORE = re.compile(r"\bzoals\b(?:\s+\S+){0,8}\s*$", re.I)
+_NIET = re.compile(r"\bniet\b")
 
 
 def _future_ok(sent: str, cue_end: int) -> bool:
@@ -414,7 +424,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
         # (cstart, sub, conj) of this cue are still those found above: _clause is pure
         if explicit_nl and fam != "zal":
             return "Nederland", m.group()
-        if kind == "decision" and re.search(r"\b(?:[Dd]it|[Hh]et|[Dd]at|[Ee]en|[Dd]eze)\s+besluit\b(?!\s+van)", sent[max(0, m.start() - 6):m.end() + 5]):
+        if kind == "decision" and _THIS_DECISION.search(sent[max(0, m.start() - 6):m.end() + 5]):
             continue
         if fam == "noun":
             own = re.match(r"\s+van\s+(?:het\s+lid\s+|de\s+leden\s+)?", sent[m.end():])
@@ -433,9 +443,9 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                 continue
             seg_end = _FUTURE_VERB_END.search(sent, m.end())
             seg = sent[m.end():seg_end.start() if seg_end else len(sent)]
-            nxt = re.match(r"\s+(\w+)", seg)
+            nxt = _NEXT_WORD.match(seg)
             direct_inf = nxt is not None and nxt.group(1).endswith("en") and nxt.group(1) != "worden" and sub
-            if not direct_inf and re.search(r"\bworden\b", seg):
+            if not direct_inf and _WORDEN.search(seg):
                 # a passive future: a promise only with an agent ("… door de RAZEB") or to the Kamer
                 ag = _agent(sent, actors, actors)
                 if ag:
@@ -467,13 +477,13 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             return (ag or ctx.body or prev_actor or "Nederland"), m.group()
         if fam == "ptc":
             voice = _participle_voice(sent, cstart, m.start(), m.end())
-            if voice == "none" and re.search(r"\b(?:de|het|een|deze|dit|die)\s+(?:\w+\s+)?$", sent[max(0, m.start() - 25):m.start()], re.I):
+            if voice == "none" and _AFTER_ARTICLE.search(sent[max(0, m.start() - 25):m.start()]):
                 continue  # "De vervroegd aangenomen Agenda": an adjective, not a verb
-            if re.search(r"\bzoals\b(?:\s+\S+){0,8}\s*$", sent[:m.start()], re.I):
+            if _ZOALS_BEFORE.search(sent[:m.start()]):
                 continue  # "zoals (eerder) toegezegd": a reference back, not a new statement
             if kind == "decision" and not ctx.motie:
                 aux = _participle_aux(sent, cstart, m.end())
-                if aux in ("wordt", "worden") and not re.search(r"\bniet\b", sent[cstart:m.start()]):
+                if aux in ("wordt", "worden") and not _NIET.search(sent[cstart:m.start()]):
                     continue  # "De agenda wordt op 13 november vastgesteld": a schedule ("wordt niet verlengd" is a decision)
             if sub and conj in ("dat", "die") and voice == "passive" and not _agent(sent, actors, actors):
                 continue  # "Het is zeer belangrijk dat het pakket is vastgesteld", "die … zijn toegezegd": reported
