@@ -285,23 +285,28 @@ def _named_org_iter(text: str):
     return _leftmost([lambda pos: _P_NAMED_RUN.search(text, pos), lambda pos: _P_NAMED_ONE.search(text, pos)])
 
 
+_NAMED_COMMISSION = re.compile(r"\s(?:voor|van|inzake)\s")
+
+
 def _lex_hits(text: str, fams: set) -> list[Hit]:
     out = []
     if "oorzitterschap" in text or "kabinet" in text or "regering" in text or "parlement" in text:
         for m in _P_ADJ_NEUTER.finditer(text):
             t = _UNINFLECTED[m.group("adj")]
             out.append(Hit(m.start(), m.end("adj"), t.name, "country", t.key, adjective=True, priority=2))
-    for m in _lex_iter(text):
-        if not _word_start(text, m.start()):
-            continue
-        t = _TERMS[m.group()]
-        if m.group() == "Commissie" and re.match(r"\s(?:voor|van|inzake)\s", text[m.end():m.end() + 8]):
+    for m in _lex_iter(text):  # a hundred and more per letter: the loop is kept tight
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
+            continue  # not at a word start (_word_start)
+        form = m.group()
+        t = _TERMS[form]
+        end = m.end()
+        if form == "Commissie" and _NAMED_COMMISSION.match(text, end, end + 8):
             continue  # "de Commissie voor de Toetsing van …": a named commission, not the European one
         kind = t.kind
-        if kind == "country" and t.name in _PLACES and text[max(0, m.start() - 3):m.start()] in ("in ", "te "):
+        if kind == "country" and t.name in _PLACES and text[max(0, start - 3):start] in ("in ", "te "):
             kind = "place"
-        out.append(Hit(m.start(), m.end(), t.name, kind, t.key if kind == "country" else None,
-                       members=t.members, adjective=t.adjective, priority=2))
+        out.append(Hit(start, end, t.name, kind, t.key if kind == "country" else None, None, t.members, t.adjective, 2))
     for m in (_KL.finditer(text) if "_KL" in fams else ()):
         if not _word_start(text, m.start()):
             continue

@@ -627,8 +627,10 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
                         if h.kind == "person":
                             prev_actor = h.name
                     continue
-                local = [Actor(a.start - s, a.end - s, a.name, a.rank)
-                         for a in _actor_hits(para, hits, sec_ctx, s, e, inside, toks) if a.end <= e]
+                local = [a for a in _actor_hits(para, hits, sec_ctx, s, e, inside, toks) if a.end <= e]
+                for a in local:  # to sentence offsets (fresh objects: shifted in place)
+                    a.start -= s
+                    a.end -= s
                 # "Hij"/"Zij" (and "Het zal …") continue the paragraph's last actor
                 for m in _PRONOUN_3.finditer(sent):
                     if prev_actor:
