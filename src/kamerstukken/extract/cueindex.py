@@ -1,13 +1,17 @@
-"""Which cue patterns can match a text at all, found in one scan.
+"""Fast ways to find where patterns can match, for extraction.
 
-Every cue regex must contain one of a few literal strings (its "triggers", read off the regex's
-parse tree); one trie regex over all triggers finds them in a paragraph, and only the cues whose
-trigger is present are run. This keeps extraction fast: a flat alternation of 100+ cue patterns
-costs the regex engine every alternative at every position.
+Which cue patterns can match a text at all: every cue regex must contain one of a few literal
+strings (its "triggers", read off the regex's parse tree); the triggers inside a text's whitespace
+tokens are looked up once per token (TokenIndex), and only the cues whose trigger is present are
+run. A flat alternation of 100+ cue patterns would cost the regex engine every alternative at every
+position. Also: a pattern tried only where its leading literals occur (leads, first_match,
+at_literals), an alternation taken apart into parts the engine scans fast and merged back in the
+same order (leftmost), and whole-word gates from cached tokens (WordGate).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Optional
 
 try:  # Python 3.11+
@@ -132,6 +136,53 @@ def first_match(rx: re.Pattern, text: str, low: str, starts: frozenset) -> Optio
         if m:
             return m
     return None
+
+
+def leftmost(searches, pos: int = 0):
+    """The matches of the alternation of some patterns, leftmost first and not overlapping, as
+    `finditer` of `A|B|…` gives them: each pattern is given as a function pos → its first match
+    at or after pos (or None), in the alternation's order, which settles a tie. Lets each part be
+    written so that the regex engine skips ahead to where it can start, which `A|B` may not allow."""
+    pending: list = [False] * len(searches)  # False: to search; None: no more
+    while True:
+        best = None
+        for k, search in enumerate(searches):
+            m = pending[k]
+            if m is False or (m is not None and m.start() < pos):
+                m = pending[k] = search(pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return
+        yield best
+        pos = best.end()
+
+
+def at_literals(rx: re.Pattern, text: str, literals, lo: int = 0, hi: Optional[int] = None):
+    """`lambda pos: rx.search(text, pos, hi)` for a pattern whose matches all start with one of
+    `literals`: tried only where they occur in text[lo:hi] (None if none occurs)."""
+    hi = len(text) if hi is None else hi
+    starts = []
+    for w in literals:
+        i = text.find(w, lo, hi)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(w, i + 1, hi)
+    return None if not starts else at_positions(rx, text, starts, hi)
+
+
+def at_positions(rx: re.Pattern, text: str, starts: list, hi: Optional[int] = None):
+    """`lambda pos: rx.search(text, pos, hi)` for a pattern whose matches can only start at `starts`."""
+    hi = len(text) if hi is None else hi
+    starts = sorted(set(starts))
+
+    def search(pos: int):
+        for i in starts[bisect_left(starts, pos):]:
+            m = rx.match(text, i, hi)
+            if m:
+                return m
+        return None
+    return search
 
 
 class TokenIndex:

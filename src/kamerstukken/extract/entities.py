@@ -8,13 +8,12 @@ are matched by patterns.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Document, Entity, Mention
 from . import lexicon
-from .cueindex import TokenIndex
+from .cueindex import TokenIndex, at_literals, leftmost
 
 # --- lexicon forms: one regex --------------------------------------------------------------------
 _TERMS = lexicon.terms()
@@ -111,7 +110,7 @@ _P_ORG = re.compile(
     rf"|(?<![\w-])[{UP}][{LOW}]+raad\b"
     rf"|(?<![\w-])[A-Z]{{2,5}}-Raad\b)"
 )
-# _P_ORG in two parts (see _leftmost): the branches that start lower case, tried where those words occur,
+# _P_ORG in two parts (see cueindex.leftmost): the branches that start lower case, tried where those words occur,
 # and the rest led by its first capital, each look-behind moved after it
 _ORG_LOWER_STARTS = ("vaste", "algemene", "ministerie")
 _P_ORG_LOWER = re.compile(rf"(?P<org>(?:vaste|algemene)\s[Cc]ommissie\svoor\s{_CAPSEQ}|ministerie\svan\s{_CAPSEQ})")
@@ -131,7 +130,7 @@ _HEAD_NOUNS = ("Comité", "comité", "Bureau", "Unie", "Commissie", "Panel", "Un
 _P_NAMED_ORG = re.compile(
     rf"(?<![\w-])(?P<org>[{UP}][\w-]*(?:\s(?:(?:voor|van|of|on|for|the|de|het|der)\s)*[{UP}][\w-]*|(?<=-)\sen\s[{UP}][\w-]*)+)"
     rf"|(?<![\w-])(?P<one>[{UP}][\w]*(?:comité|raad|bureau|fonds|agentschap))\s(?P<tail>[{UP}][\w-]+)")
-# its two alternatives, each led by its first capital with the look-behind after it (see _leftmost)
+# its two alternatives, each led by its first capital with the look-behind after it (see cueindex.leftmost)
 _P_NAMED_RUN = re.compile(
     rf"(?P<org>[{UP}](?<![\w-][{UP}])[\w-]*(?:\s(?:(?:voor|van|of|on|for|the|de|het|der)\s)*[{UP}][\w-]*|(?<=-)\sen\s[{UP}][\w-]*)+)")
 _P_NAMED_ONE = re.compile(
@@ -225,64 +224,21 @@ _SPACED_TITLES = [f for f in _TITLE_FORMS if not _TITLE_FORM_INDEX.scan(f)]
 assert all(" " in f for f in _SPACED_TITLES), _SPACED_TITLES
 
 
-def _leftmost(searches):
-    """The matches of the alternation of some patterns, leftmost first and not overlapping, as
-    `finditer` of `A|B|…` gives them: each pattern is given as a function pos → its first match
-    at or after pos (or None), in the alternation's order, which settles a tie. Lets each part be
-    written so that the regex engine skips ahead to where it can start, which `A|B` may not allow."""
-    pending: list = [False] * len(searches)  # False: to search; None: no more
-    pos = 0
-    while True:
-        best = None
-        for k, search in enumerate(searches):
-            m = pending[k]
-            if m is False or (m is not None and m.start() < pos):
-                m = pending[k] = search(pos)
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-        if best is None:
-            return
-        yield best
-        pos = best.end()
-
-
-def _at_literals(rx: re.Pattern, text: str, literals):
-    """`rx.search(text, pos)` for a pattern whose matches all start with one of `literals`: tried
-    only where they occur (None if none occurs)."""
-    starts = []
-    for w in literals:
-        i = text.find(w)
-        while i >= 0:
-            starts.append(i)
-            i = text.find(w, i + 1)
-    if not starts:
-        return None
-    starts = sorted(set(starts))
-
-    def search(pos: int):
-        for i in starts[bisect_left(starts, pos):]:
-            m = rx.match(text, i)
-            if m:
-                return m
-        return None
-    return search
-
-
 def _lex_iter(text: str):
     """The matches of `_LEX.finditer(text)` (no position can start both an upper- and a lower-case form)."""
-    low = _at_literals(_LEX_LOWER, text, _LOWER_FORMS)
-    return _LEX_UPPER.finditer(text) if low is None else _leftmost([lambda pos: _LEX_UPPER.search(text, pos), low])
+    low = at_literals(_LEX_LOWER, text, _LOWER_FORMS)
+    return _LEX_UPPER.finditer(text) if low is None else leftmost([lambda pos: _LEX_UPPER.search(text, pos), low])
 
 
 def _org_iter(text: str):
     """The matches of `_P_ORG.finditer(text)`."""
-    low = _at_literals(_P_ORG_LOWER, text, _ORG_LOWER_STARTS)
-    return _P_ORG_UPPER.finditer(text) if low is None else _leftmost([lambda pos: _P_ORG_UPPER.search(text, pos), low])
+    low = at_literals(_P_ORG_LOWER, text, _ORG_LOWER_STARTS)
+    return _P_ORG_UPPER.finditer(text) if low is None else leftmost([lambda pos: _P_ORG_UPPER.search(text, pos), low])
 
 
 def _named_org_iter(text: str):
     """The matches of `_P_NAMED_ORG.finditer(text)`, from its two alternatives (see _P_NAMED_RUN)."""
-    return _leftmost([lambda pos: _P_NAMED_RUN.search(text, pos), lambda pos: _P_NAMED_ONE.search(text, pos)])
+    return leftmost([lambda pos: _P_NAMED_RUN.search(text, pos), lambda pos: _P_NAMED_ONE.search(text, pos)])
 
 
 _NAMED_COMMISSION = re.compile(r"\s(?:voor|van|inzake)\s")
@@ -389,8 +345,8 @@ def _title_iter(text: str, toks: set):
     """The matches of `_P_TITLE.finditer(text)`, tried only where a title form the tokens allow occurs."""
     forms = _TITLE_FORM_INDEX.ids_of(toks)
     forms.update(f for f in _SPACED_TITLES if f in text)
-    search = _at_literals(_P_TITLE, text, forms)
-    return () if search is None else _leftmost([search])
+    search = at_literals(_P_TITLE, text, forms)
+    return () if search is None else leftmost([search])
 
 
 def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:

@@ -57,7 +57,9 @@ def find(doc: Document) -> list[Reference]:
     # the treaty patterns are tested once on the whole text: most documents name no treaty at all
     # (both need no newline to match, so a paragraph can match only if the whole text does)
     whole = "\n".join(p for _, _, p in doc.paragraphs())
-    treaty_forms = [t for t in _TREATY_FORMS if t in whole]  # a paragraph can only name these
+    # the names matched in the whole text: a paragraph can only match these (no name spans a newline,
+    # so the whole text's matches inside a paragraph are the paragraph's own)
+    treaty_forms = {m.group() for m in _TREATY_LEX.finditer(whole)}
     treaty_pre = any(w in whole for w in _TREATY_PRE)
     for _, _, para in doc.paragraphs():
         # cheap substring tests first: most paragraphs hold no reference at all

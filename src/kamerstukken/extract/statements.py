@@ -17,7 +17,7 @@ from typing import Optional
 from ..model import Document, Statement
 from . import lexicon
 from .entities import Hit
-from .cueindex import CueIndex, WordGate, first_match, leads
+from .cueindex import CueIndex, WordGate, at_literals, at_positions, first_match, leads, leftmost
 from .sentences import spans
 
 # --- cues ------------------------------------------------------------------------------------------
@@ -75,6 +75,20 @@ _ROLE_OF = re.compile(
     r"\b(?P<role>Secretaris-Generaal|[Vv]oorzitter|Hoge\s+Vertegenwoordiger|[Pp]resident|[Dd]agelijks\s+bestuur|"
     r"Board\s+of\s+Governors)\s+van\s+(?:de|het)\s+")
 _ROLE_OF_PRE = ("Secretaris-Generaal", "oorzitter", "Hoge", "resident", "agelijks", "Board")  # in every _ROLE_OF match
+# what every _ROLE_OF match starts with: it is tried only there
+_ROLE_OF_STARTS = ("Secretaris-Generaal", "Voorzitter", "voorzitter", "Hoge", "President", "president", "Dagelijks",
+                   "dagelijks", "Board")
+# _GROUP in three parts, tried only where they can start (see _group_iter): a quantifier and a group word,
+# a group word, "velen" and its kin
+_GROUP_QG = re.compile(
+    r"\b(?P<q>(?:[Vv]erschillende|[Vv]eel|[Vv]ele|[Ee]nkele|[Ss]ommige|[Aa]ndere|[Aa]lle|[Dd]e\s+meeste|"
+    r"[Ee]en\s+aantal|[Dd]iverse|[Mm]eerdere|[Dd]e|[Vv]rijwel\s+alle)\s+)"
+    r"(?P<g>Bondgenoten|bondgenoten|lidstaten|Lidstaten|EU-lidstaten|landen|ministers\s+van\s+alle\s+lidstaten)\b")
+_GROUP_G = re.compile(
+    r"\b(?P<g>Bondgenoten|bondgenoten|lidstaten|Lidstaten|EU-lidstaten|landen|ministers\s+van\s+alle\s+lidstaten)\b")
+_GROUP_V = re.compile(r"\b(?P<velen>Velen|velen|Enkelen|enkelen|Sommigen|sommigen|Anderen|anderen)\b")
+_GROUP_G_STARTS = ("Bondgenoten", "bondgenoten", "lidstaten", "Lidstaten", "EU-lidstaten", "landen", "ministers")
+_GROUP_V_STARTS = ("Velen", "velen", "Enkelen", "enkelen", "Sommigen", "sommigen", "Anderen", "anderen")
 _RAAD = re.compile(r"\b(?:[Dd]e|[Dd]eze)\s+(?:[a-z]+e\s+)?Raad\b(?!\s+(?:van|voor)\b)")
 # an office written as one capitalised word: "De Binnenvaartambassadeur stelde dat …"
 _ROLE_NOUN = re.compile(r"\b[Dd]e\s+(?P<r>[A-Z][a-z]+(?:ambassadeur|gezant|coördinator|rapporteur|commissaris))\b")
@@ -121,6 +135,38 @@ class Actor:
     rank: int = 0  # person 3, role-of 2, entity 1, word 0
 
 
+def _group_iter(text: str, lo: int, hi: int):
+    """The matches of `_GROUP.finditer(text, lo, hi)`, from its parts tried only where they can start:
+    a group word or "velen" where it occurs, a quantifier with a group word one or two words before
+    a group word (the quantifiers are one or two words of letters, then white space)."""
+    g = at_literals(_GROUP_G, text, _GROUP_G_STARTS, lo, hi)
+    v = at_literals(_GROUP_V, text, _GROUP_V_STARTS, lo, hi)
+    if g is None:
+        return () if v is None else leftmost([v], lo)
+    starts = []
+    for w in _GROUP_G_STARTS:
+        i = text.find(w, lo, hi)
+        while i >= 0:
+            j = i
+            while j > lo and text[j - 1].isspace():
+                j -= 1
+            for _ in range(2):  # the word before, and the one before that
+                if j == i or not text[j - 1:j].isalpha():
+                    break
+                k = j
+                while k > lo and text[k - 1].isalpha():
+                    k -= 1
+                starts.append(k)
+                j = k
+                while j > lo and text[j - 1].isspace():
+                    j -= 1
+                if j == k:
+                    break
+            i = text.find(w, i + 1, hi)
+    parts = [at_positions(_GROUP_QG, text, starts, hi)] if starts else []
+    return leftmost(parts + [g] + ([v] if v else []), lo)
+
+
 def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Optional[int] = None,
                 inside: Optional[list[Hit]] = None, toks: Optional[set] = None) -> list[Actor]:
     """Everything in a paragraph that can be the subject of a statement, with its normal name; only
@@ -151,19 +197,21 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
             else:
                 out.append(Actor(h.start, h.end, h.name, 1))
     van = "van de" in part or "van het" in part
-    for m in (_ROLE_OF.finditer(text, lo, hi) if van and any(w in part for w in _ROLE_OF_PRE) else ()):
+    role_of = at_literals(_ROLE_OF, text, _ROLE_OF_STARTS, lo, hi) if van and any(w in part for w in _ROLE_OF_PRE) else None
+    for m in (leftmost([role_of], lo) if role_of else ()):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is None:
             continue
         role = m.group("role")
         name = nxt.name if role.lower().startswith(("dagelijks", "board")) else f"{role} van {m.group().split()[-1]} {nxt.name}"
         out.append(Actor(m.start(), nxt.end, name, 2))
-    for m in (_GROUP.finditer(text, lo, hi) if any(w in part for w in _GROUP_PRE) and _GROUP_WORDS.any_of(toks) else ()):
-        if m.group("velen"):
+    for m in (_group_iter(text, lo, hi) if any(w in part for w in _GROUP_PRE) and _GROUP_WORDS.any_of(toks) else ()):
+        d = m.groupdict()
+        if d.get("velen"):
             name = ctx.members or "Bondgenoten"
         else:
-            g = m.group("g")
-            if g.lower() == "landen" and not m.group("q"):
+            g = d["g"]
+            if g.lower() == "landen" and not d.get("q"):
                 continue
             name = "Bondgenoten" if g.lower() == "bondgenoten" else "lidstaten"
         out.append(Actor(m.start(), m.end(), name, 0))
@@ -344,7 +392,7 @@ def _participle_aux(sent: str, cstart: int, cue_end: int) -> Optional[str]:
 
 def _agent(sent: str, actors: list[Actor], hits_in: list[Actor]) -> Optional[str]:
     """The agent of a passive: `door X`, `van de zijde van X`, `van Nederlandse zijde`."""
-    for m in _AGENT.finditer(sent):
+    for m in (_AGENT.finditer(sent) if "door" in sent or "zijde" in sent else ()):  # in every match
         if m.group("c"):  # "van Nederlandse zijde"
             name = _ADJ_COUNTRY.get(m.group("c"))
             if name:
