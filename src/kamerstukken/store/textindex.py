@@ -178,6 +178,7 @@ class TextIndex:
     def take_writers(self, wait: float = LOCK_WAIT) -> bool:
         for one in self.both:
             if not one.take_writer(wait):
+                self.release_writers()  # all or none
                 return False
         return True
 
