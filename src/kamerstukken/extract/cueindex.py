@@ -11,7 +11,7 @@ same order (leftmost), and whole-word gates from cached tokens (WordGate).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 try:  # Python 3.11+
@@ -200,8 +200,12 @@ class TokenIndex:
                            for w in by_trigger}
         self.rx = re.compile("(?=(" + lexicon.alternation(by_trigger) + "))")
         self.fold = fold
-        self._seen: dict[str, frozenset] = {}  # every token looked up → its ids
-        self._hot: dict[str, frozenset] = {}  # the tokens with ids only
+        # every token looked up, and the ids of those that hold a trigger (most hold none). Plain sets
+        # of strings and one shared frozenset per distinct id set: the garbage collector walks every
+        # container object, and a frozenset per token made its full passes slow on a large vocabulary
+        self._seen: set[str] = set()
+        self._hot: dict[str, frozenset] = {}
+        self._sets: dict[frozenset, frozenset] = {}
 
     def ids(self, text: str) -> set:
         """The ids of the triggers that occur in `text`."""
@@ -210,21 +214,35 @@ class TokenIndex:
     def ids_of(self, toks: set) -> set:
         """The ids of the triggers that occur in a text with these whitespace tokens."""
         seen, hot = self._seen, self._hot
-        new = toks.difference(seen)  # iterates the tokens (`toks - seen.keys()` would iterate `seen`)
+        new = toks.difference(seen)
         if new:
             if len(seen) > 500_000:  # a long-running process sees an open vocabulary
                 seen.clear()
                 hot.clear()
                 new = toks
-            for tok in new:
-                found = self.scan(tok)
-                seen[tok] = found
-                if found:
-                    hot[tok] = found
+            self._learn(new)
         out: set = set()
         for tok in hot.keys() & toks:  # iterates the smaller of the two
             out |= hot[tok]
         return out
+
+    def _learn(self, new: set) -> None:
+        """Scan new tokens for triggers, all in one pass over them joined by newlines."""
+        words = list(new)
+        self._seen.update(words)
+        scanned = [w.lower() for w in words] if self.fold else words  # lowered one by one: "İ" grows
+        starts, at = [], 0
+        for w in scanned:
+            starts.append(at)
+            at += len(w) + 1
+        found: dict[int, set] = {}
+        for m in self.rx.finditer("\n".join(scanned)):
+            k = bisect_right(starts, m.start()) - 1
+            found.setdefault(k, set()).update(self.by_trigger[m.group(1)])
+        sets = self._sets
+        for k, ids in found.items():
+            ids = frozenset(ids)
+            self._hot[words[k]] = sets.setdefault(ids, ids)
 
     def scan(self, text: str) -> frozenset:
         """The ids of the triggers in `text`, by a character scan (overlapping occurrences too)."""

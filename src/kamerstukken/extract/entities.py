@@ -13,7 +13,7 @@ from typing import Optional
 
 from ..model import Document, Entity, Mention
 from . import lexicon
-from .cueindex import TokenIndex, at_literals, leftmost
+from .cueindex import TokenIndex, at_literals, at_positions, leftmost
 
 # --- lexicon forms: one regex --------------------------------------------------------------------
 _TERMS = lexicon.terms()
@@ -224,6 +224,17 @@ _SPACED_TITLES = [f for f in _TITLE_FORMS if not _TITLE_FORM_INDEX.scan(f)]
 assert all(" " in f for f in _SPACED_TITLES), _SPACED_TITLES
 
 
+def _kamer_iter(text: str):
+    """The matches of `_P_KAMER.finditer(text)`: each ends in "Kamer" after one white-space character
+    and "uw", "de", "der" or "Tweede", so it starts 3, 4 or 7 characters before a "Kamer"."""
+    starts = []
+    i = text.find("Kamer")
+    while i >= 0:
+        starts += [j for j in (i - 7, i - 4, i - 3) if j >= 0]
+        i = text.find("Kamer", i + 1)
+    return leftmost([at_positions(_P_KAMER, text, starts)]) if starts else ()
+
+
 def _lex_iter(text: str):
     """The matches of `_LEX.finditer(text)` (no position can start both an upper- and a lower-case form)."""
     low = at_literals(_LEX_LOWER, text, _LOWER_FORMS)
@@ -310,7 +321,7 @@ def _org_hits(text: str, chamber: Optional[str], fams: set) -> list[Hit]:
         if len(words) >= 1 and not long.startswith(("De ", "Het ", "Een ", "In ", "Op ")):
             out.append(Hit(m.start("long"), m.end("long"), long, "organisation", priority=0))
     house = "Eerste Kamer" if chamber == "EK" else "Tweede Kamer"
-    for m in (_P_KAMER.finditer(text) if "Kamer" in text else ()):
+    for m in (_kamer_iter(text) if "Kamer" in text else ()):
         name = "Tweede Kamer" if m.group().startswith("Tweede") else house
         out.append(Hit(m.start(), m.end(), name, "organisation", members="leden", priority=0))
     return out
@@ -367,11 +378,11 @@ def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:
         todo.append(_P_SIGN)
     if ", " in text and _APPOS_WORDS in fams and _APPOS_TAIL.search(text):
         todo.append(_P_APPOS)
-    if "otie" in text or "mendement" in text:
+    if "motie" in text or "amendement" in text:  # in every _P_MOTIE match
         todo.append(_P_MOTIE)
     if _INITIAL_PRE.search(text):
         todo.append(_P_INITIALS)
-    if "lid" in text or "leden" in text:
+    if "leden" in text or "het lid" in text:  # in every _P_LEDEN match
         todo.append(_P_LEDEN)
     if "c.s." in text:
         todo.append(_P_CS)
@@ -492,7 +503,9 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Entity]:
     for (si, pi), hits in hits_by_paragraph.items():
         para = doc.sections[si].paragraphs[pi]
         for h in hits:
-            e = get(h.name, h.kind, h.key, h.role)
+            e = ents.get((h.kind, h.name))
+            if e is None or (not e.role and (h.role or (h.kind == "person" and h.name in functions))):
+                e = get(h.name, h.kind, h.key, h.role)  # new, or a role to fill in (else get would change nothing)
             # validated: pydantic-core builds these faster than model_construct (1.4 against 2.5 µs)
             e.mentions.append(Mention(section=si, paragraph=pi, start=h.start, end=h.end, text=para[h.start:h.end]))
             if h.kind == "organisation" and h.name.endswith("-fractie"):
