@@ -3,19 +3,27 @@ from __future__ import annotations
 
 from ..model import Document
 from . import entities, events, motie, references, statements
+from .sentences import spans
 
 
 def enrich(doc: Document) -> Document:
     """Fill `entities`, `statements`, `events`, `references` and `considerations` in place."""
-    hits = {(si, pi): entities.paragraph_hits(p, doc.chamber) for si, pi, p in doc.paragraphs()}
+    is_motie = motie.is_motie(doc)
+    hits, sentence_tokens = {}, {}
+    for si, pi, p in doc.paragraphs():
+        toks = None
+        if not is_motie:  # the statement rules look at each sentence's tokens: split each once
+            st = sentence_tokens[(si, pi)] = [set(p[s:e].split()) for s, e in spans(p)]
+            toks = set().union(*st)  # sentences end at white space: theirs are the paragraph's tokens
+        hits[(si, pi)] = entities.paragraph_hits(p, doc.chamber, toks)
     known, names = entities.known_persons(hits)
     if known is not None:  # bare surnames of persons named with a title elsewhere ("Kuleba riep op")
         hits = {(si, pi): entities.add_known(p, hits[(si, pi)], known, names) for si, pi, p in doc.paragraphs()}
     doc.entities = entities.find(doc, hits)
-    if motie.is_motie(doc):
+    if is_motie:
         doc.statements, doc.considerations = motie.find(doc)
     else:
-        doc.statements = statements.find(doc, hits)
+        doc.statements = statements.find(doc, hits, sentence_tokens)
     doc.events = events.find(doc, hits)
     doc.references = references.find(doc)
     return doc

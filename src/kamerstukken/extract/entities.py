@@ -415,10 +415,11 @@ def _select(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def paragraph_hits(text: str, chamber: Optional[str] = None) -> list[Hit]:
+def paragraph_hits(text: str, chamber: Optional[str] = None, toks: Optional[set] = None) -> list[Hit]:
     """All entity hits in one paragraph, in text order: the longest where they overlap, plus a body
     named inside a longer name ("… van de Verenigde Naties")."""
-    toks = set(text.split())
+    if toks is None:  # the set of the text's whitespace tokens
+        toks = set(text.split())
     fams = _families(text, toks)
     hits = _lex_hits(text, fams) + _org_hits(text, chamber, fams) + _person_hits(text, fams, toks)
     # a name run found only by its head noun never displaces a known name: it fills gaps

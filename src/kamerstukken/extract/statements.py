@@ -622,8 +622,9 @@ def _context(doc: Document, hits_by_paragraph: dict) -> Context:
     return ctx
 
 
-def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
-    """Statements of a letter, report or verslag (moties go through extract.motie)."""
+def find(doc: Document, hits_by_paragraph: dict, sentence_tokens: Optional[dict] = None) -> list[Statement]:
+    """Statements of a letter, report or verslag (moties go through extract.motie); `sentence_tokens`,
+    if given, holds the whitespace-token sets of each paragraph's sentences."""
     ctx = _context(doc, hits_by_paragraph)
     out: list[Statement] = []
     for si, sec in enumerate(doc.sections):
@@ -642,7 +643,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Statement]:
             sents = spans(para)
             if trig is None:
                 # a sentence is whole tokens: its cues are those of the paragraph's triggers inside it
-                toks_of = [set(para[s:e].split()) for s, e in sents]
+                toks_of = sentence_tokens[(si, pi)] if sentence_tokens else [set(para[s:e].split()) for s, e in sents]
                 cands = [_INDEX.candidates(para[s:e], t) for (s, e), t in zip(sents, toks_of)]
                 if not any(cands):
                     continue
