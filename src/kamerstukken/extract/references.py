@@ -6,6 +6,7 @@ import re
 
 from ..model import Document, Reference
 from . import lexicon
+from .cueindex import at_literals, leftmost
 from .dates import DATE, resolve
 
 _DOSSIER = r"(?P<dos>\d{2}\s?\d{3})(?:[-\s](?P<suf>(?:[A-Z]{1,4}|\d{2}|[IVXL]+)\b))?"
@@ -30,6 +31,14 @@ _TREATY = re.compile(
     r"\b(?:[Vv]erdrag|[Aa]kkoord(?:en)?|[Oo]vereenkomst|[Hh]andvest|[Pp]rotocol)\s+(?:van|inzake|betreffende)\s+"
     r"(?:de\s+|het\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
     r"|\b[A-Z][\w]*-(?:verdrag|akkoord(?:en)?|afspraken)\b")
+# _TREATY's two alternatives apart (see cueindex.leftmost): the first tried where its noun occurs, the
+# second led by its capital with the word-start test after it, so that the engine skips ahead to one
+_TREATY_NOUNS = ("Verdrag", "verdrag", "Akkoord", "akkoord", "Overeenkomst", "overeenkomst", "Handvest", "handvest",
+                 "Protocol", "protocol")
+_TREATY_NAMED = re.compile(
+    r"\b(?:[Vv]erdrag|[Aa]kkoord(?:en)?|[Oo]vereenkomst|[Hh]andvest|[Pp]rotocol)\s+(?:van|inzake|betreffende)\s+"
+    r"(?:de\s+|het\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_TREATY_HYPHEN = re.compile(r"[A-Z](?<!\w[A-Z])[\w]*-(?:verdrag|akkoord(?:en)?|afspraken)\b")
 _LAW = re.compile(
     r"\b(?:Wet|Rijkswet|Kaderwet)\s+(?:[a-zà-ÿ][\w-]*\s+){0,7}?[a-zà-ÿ\w-]*[a-zà-ÿ](?:\s+(?:19|20)\d\d)?(?=\s*[,.;:()]|\s+(?:is|wordt|werd|zal|en|in|van\s+\d))"
     r"|\b[A-Z][a-zà-ÿ]+wet(?:\s+(?:19|20)\d\d)?\b")
@@ -77,11 +86,13 @@ def find(doc: Document) -> list[Reference]:
             dm = DATE.search(m.group())
             start, _ = resolve(dm, doc.date) if dm else (None, None)
             add("meeting", m.group(), date=start)
-        for m in (_TREATY_LEX.finditer(para) if treaty_forms and any(t in para for t in treaty_forms) else ()):
+        at = at_literals(_TREATY_LEX, para, treaty_forms) if treaty_forms else None  # every match is one of them
+        for m in (leftmost([at]) if at else ()):
             if m.start() == 0 or not para[m.start() - 1].isalnum():
                 add("treaty", m.group())
         if treaty_pre and any(w in para for w in _TREATY_PRE):
-            for m in _TREATY.finditer(para):
+            named = at_literals(_TREATY_NAMED, para, _TREATY_NOUNS)
+            for m in leftmost(([named] if named else []) + [lambda pos: _TREATY_HYPHEN.search(para, pos)]):
                 add("treaty", m.group())
         for m in (_LAW.finditer(para) if "wet" in para or "Wet" in para else ()):
             add("law", m.group())

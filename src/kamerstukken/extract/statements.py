@@ -342,14 +342,16 @@ def _subject(sent: str, actors: list[Actor], cstart: int, cue_pos: int, sub: boo
     """The grammatical subject of the clause starting at `cstart` (sentence offsets)."""
     if sub:
         a = _head_actor(actors, sent, cstart, len(sent))
-        if a is None and re.search(r",\s*die\s$", sent[max(0, cstart - 6):cstart]):
+        if a is None and _COMMA_DIE.search(sent[max(0, cstart - 6):cstart]):
             # "… Eurocommissaris Ciolos, die aangeeft dat": the relative pronoun is its antecedent
             prev = [x for x in actors if x.end <= cstart and cstart - x.end <= 7]
             if prev:
                 return prev[-1]
         return a
     # a main clause after a comma: "De Raad sprak over Afghanistan, Nederland bracht … onder de aandacht"
-    for cm in _COMMA.finditer(sent[cstart:cue_pos]):
+    # (only an actor ending just before the cue can be returned there: without one the loop is skipped)
+    commas = _COMMA.finditer(sent[cstart:cue_pos]) if any(0 <= cue_pos - x.end <= 2 for x in actors) else ()
+    for cm in commas:
         p = cstart + cm.end()
         if _only_actors(sent, actors, cstart, cstart + cm.start()):
             continue  # "Oostenrijk, Kroatië, …": a list, not a new clause
@@ -415,6 +417,7 @@ _GOVT_NOUN = re.compile(r"\s+(?:regering|kabinet|delegatie|[Vv]oorzitterschap|au
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ADJ_BEFORE = re.compile(r"[a-zë]e\s$")
 _COMMA = re.compile(r",\s")
+_COMMA_DIE = re.compile(r",\s*die\s$")
 _THIS_DECISION = re.compile(r"\b(?:[Dd]it|[Hh]et|[Dd]at|[Ee]en|[Dd]eze)\s+besluit\b(?!\s+van)")
 _WORDEN = re.compile(r"\bworden\b")
 _AFTER_ARTICLE = re.compile(r"\b(?:de|het|een|deze|dit|die)\s+(?:\w+\s+)?$", re.I)
@@ -436,8 +439,9 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
     explicit_nl = "Nederland" in sent and _EXPLICIT_NL.search(sent) is not None
     if cues is None:
         cues = [(fam, m) for fam, rx in _CUES[kind] for m in [rx.search(sent)] if m]
-    found = sorted(((m, fam) for fam, m in cues),
-                   key=lambda x: (x[1] != "inform", x[0].start()))
+    found = [(m, fam) for fam, m in cues]
+    if len(found) > 1:
+        found.sort(key=lambda x: (x[1] != "inform", x[0].start()))
     # "Zoals ik eerder heb aangegeven, …": a cue in a zoals-clause refers back, it states nothing
     zoals_end = sent.find(",") if sent.startswith("Zoals ") else -1
     question = "?" in sent and _TRAILING_DIGITS.sub("", sent.rstrip()).endswith("?")
@@ -661,7 +665,7 @@ def find(doc: Document, hits_by_paragraph: dict, sentence_tokens: Optional[dict]
             for (s, e), cand, toks in zip(sents, cands, toks_of):
                 sent = para[s:e]
                 by_kind: dict[str, list] = {}
-                low = sent.lower()
+                low = sent.lower() if cand else sent
                 aligned = len(low) == len(sent)  # "İ" lowers to two characters
                 for i in sorted(cand):
                     kind, fam, rx = _ALL_CUES[i]
