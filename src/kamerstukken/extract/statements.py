@@ -139,14 +139,11 @@ def _group_iter(text: str, lo: int, hi: int):
     """The matches of `_GROUP.finditer(text, lo, hi)`, from its parts tried only where they can start:
     a group word or "velen" where it occurs, a quantifier with a group word one or two words before
     a group word (the quantifiers are one or two words of letters, then white space)."""
-    g = at_literals(_GROUP_G, text, _GROUP_G_STARTS, lo, hi)
-    v = at_literals(_GROUP_V, text, _GROUP_V_STARTS, lo, hi)
-    if g is None:
-        return () if v is None else leftmost([v], lo)
-    starts = []
+    g_at, qg_at = [], []
     for w in _GROUP_G_STARTS:
         i = text.find(w, lo, hi)
         while i >= 0:
+            g_at.append(i)
             j = i
             while j > lo and text[j - 1].isspace():
                 j -= 1
@@ -156,15 +153,20 @@ def _group_iter(text: str, lo: int, hi: int):
                 k = j
                 while k > lo and text[k - 1].isalpha():
                     k -= 1
-                starts.append(k)
+                qg_at.append(k)
                 j = k
                 while j > lo and text[j - 1].isspace():
                     j -= 1
                 if j == k:
                     break
             i = text.find(w, i + 1, hi)
-    parts = [at_positions(_GROUP_QG, text, starts, hi)] if starts else []
-    return leftmost(parts + [g] + ([v] if v else []), lo)
+    parts = [at_positions(_GROUP_QG, text, qg_at, hi)] if qg_at else []
+    if g_at:
+        parts.append(at_positions(_GROUP_G, text, g_at, hi))
+    v = at_literals(_GROUP_V, text, _GROUP_V_STARTS, lo, hi)
+    if v:
+        parts.append(v)
+    return leftmost(parts, lo) if parts else ()
 
 
 def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Optional[int] = None,
