@@ -190,9 +190,10 @@ def _families(text: str, toks: set) -> set:
     """Which pattern families may match: the trigger words inside the text's tokens (`toks`, looked
     up once per token), plus the few triggers that hold a space, by substring."""
     out = _TRIGGER_INDEX.ids_of(toks)
-    for w, fams in _SPACED_TRIGGERS.items():
-        if not fams <= out and w in text:
-            out |= fams
+    if " " in text:  # (the spaced triggers need one; a one-word paragraph skips the loop)
+        for w, fams in _SPACED_TRIGGERS.items():
+            if not fams <= out and w in text:
+                out |= fams
     return out
 
 
@@ -213,6 +214,8 @@ _family("_HEAD_NOUNS", _HEAD_NOUNS + ("comité", "raad ", "bureau ", "fonds ", "
 _family("_KL", {f.split()[-1] for f in _KAMERLEDEN})
 _HEAD_SET = frozenset(_HEAD_NOUNS)
 _HEAD_ENDINGS = ("comité", "raad", "bureau", "fonds", "agentschap", "commissie")
+# the lower-case lexicon forms hold their first word (see _lex_iter)
+_family("_LEX_LOWER", {f.split()[0] for f in _LOWER_FORMS})
 _SPACED_TRIGGERS = {w: frozenset(f) for w, f in _TRIGGERS.items() if " " in w}
 _TRIGGER_INDEX = TokenIndex({w: f for w, f in _TRIGGERS.items() if " " not in w})
 # the title forms each title trigger occurs in: a paragraph's tokens say which forms it can hold, and
@@ -227,6 +230,8 @@ assert all(" " in f for f in _SPACED_TITLES), _SPACED_TITLES
 def _kamer_iter(text: str):
     """The matches of `_P_KAMER.finditer(text)`: each ends in "Kamer" after one white-space character
     and "uw", "de", "der" or "Tweede", so it starts 3, 4 or 7 characters before a "Kamer"."""
+    if len(text) < 400:
+        return _P_KAMER.finditer(text)  # a short text is scanned faster than the occurrences are gathered
     starts = []
     i = text.find("Kamer")
     while i >= 0:
@@ -235,9 +240,9 @@ def _kamer_iter(text: str):
     return leftmost([at_positions(_P_KAMER, text, starts)]) if starts else ()
 
 
-def _lex_iter(text: str):
+def _lex_iter(text: str, fams: set):
     """The matches of `_LEX.finditer(text)` (no position can start both an upper- and a lower-case form)."""
-    low = at_literals(_LEX_LOWER, text, _LOWER_FORMS)
+    low = at_literals(_LEX_LOWER, text, _LOWER_FORMS) if "_LEX_LOWER" in fams else None
     return _LEX_UPPER.finditer(text) if low is None else leftmost([lambda pos: _LEX_UPPER.search(text, pos), low])
 
 
@@ -261,7 +266,7 @@ def _lex_hits(text: str, fams: set) -> list[Hit]:
         for m in _P_ADJ_NEUTER.finditer(text):
             t = _UNINFLECTED[m.group("adj")]
             out.append(Hit(m.start(), m.end("adj"), t.name, "country", t.key, adjective=True, priority=2))
-    for m in _lex_iter(text):  # a hundred and more per letter: the loop is kept tight
+    for m in _lex_iter(text, fams):  # a hundred and more per letter: the loop is kept tight
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
             continue  # not at a word start (_word_start)
