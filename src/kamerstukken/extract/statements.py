@@ -687,13 +687,14 @@ def find(doc: Document, hits_by_paragraph: dict, sentence_tokens: Optional[dict]
                     a.start -= s
                     a.end -= s
                 # "Hij"/"Zij" (and "Het zal …") continue the paragraph's last actor
-                for m in _PRONOUN_3.finditer(sent):
-                    if prev_actor:
+                if prev_actor:
+                    n = len(local)
+                    for m in _PRONOUN_3.finditer(sent):
                         local.append(Actor(m.start(), m.end(), prev_actor, 0))
-                hz = _HET_ZAL.match(sent)
-                if hz and prev_actor:
-                    local.append(Actor(0, 3, prev_actor, 0))
-                local.sort(key=lambda a: (a.start, -a.rank))
+                    if _HET_ZAL.match(sent):
+                        local.append(Actor(0, 3, prev_actor, 0))
+                    if len(local) > n:  # (_actor_hits gives them in this order already)
+                        local.sort(key=lambda a: (a.start, -a.rank))
                 found_actor = None
                 for kind in KIND_ORDER:
                     if kind not in by_kind:
