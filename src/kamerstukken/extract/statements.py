@@ -411,6 +411,7 @@ def _agent(sent: str, actors: list[Actor], hits_in: list[Actor]) -> Optional[str
 
 _ADJ_COUNTRY = {f: t.name for f, t in lexicon.terms().items() if t.adjective}
 _COUNTRY_NAMES = frozenset(t.name for t in lexicon.terms().values() if t.kind == "country")
+_FOREIGN_STATES = _COUNTRY_NAMES - {"Nederland"}
 
 
 _TRAILING_DIGITS = re.compile(r"\d+$")  # a footnote marker after a question mark
@@ -465,7 +466,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             continue
         if fam == "writer":
             subj = _subject(sent, actors, cstart, m.start(), sub)
-            if subj is not None and subj.name not in _COUNTRY_NAMES - {"Nederland"}:
+            if subj is not None and subj.name not in _FOREIGN_STATES:
                 return subj.name, m.group()
             if ctx.writer:
                 return ctx.writer, m.group()
