@@ -223,13 +223,12 @@ class TokenIndex:
             self._learn(new)
         out: set = set()
         for tok in hot.keys() & toks:  # iterates the smaller of the two
-            out |= hot[tok]
+            out.update(hot.get(tok, ()))  # (get: another thread may have just cleared the cache)
         return out
 
     def _learn(self, new: set) -> None:
         """Scan new tokens for triggers, all in one pass over them joined by newlines."""
         words = list(new)
-        self._seen.update(words)
         scanned = [w.lower() for w in words] if self.fold else words  # lowered one by one: "İ" grows
         starts, at = [], 0
         for w in scanned:
@@ -243,6 +242,7 @@ class TokenIndex:
         for k, ids in found.items():
             ids = frozenset(ids)
             self._hot[words[k]] = sets.setdefault(ids, ids)
+        self._seen.update(words)  # after _hot: a token seen has its ids in place (for other threads)
 
     def scan(self, text: str) -> frozenset:
         """The ids of the triggers in `text`, by a character scan (overlapping occurrences too)."""
