@@ -1,0 +1,74 @@
+"""The fast paths of extraction find exactly what the patterns they stand for find.
+
+Several patterns are matched in parts the regex engine scans quickly, or only where their leading
+literals occur (extract.cueindex: leftmost, at_literals); the whole pattern is still in the module.
+Each pair is compared on random texts built from the words they are about, at every split.
+"""
+from __future__ import annotations
+
+import random
+
+from kamerstukken.extract import cueindex, entities as E, references as R, statements as S
+
+PIECES = [
+    " ", "  ", "\n", ", ", ".", "-", "x", "3", "(", ")", "de ", "De ", "het ", "van ", "voor ", "en ", "een aantal ",
+    "Raad ", "Raad", "raad", "Adviesraad ", "Gezondheidsraad", "EU-Raad", "Justitie- en Veiligheidsraad", "Landbouw",
+    "vaste ", "commissie ", "Commissie ", "Ministerie ", "ministerie ", "Algemene ", "Centraal ", "Bureau ", "Fonds",
+    "Statistiek", "Werkgroep", "Rijn- en Binnenvaart", "Ångström", "NAVO", "(NAVO)", "Verenigde Naties", "eurozone",
+    "ministerraad", "voorzitterschap", "anti-ISIS coalitie", "Nederland", "minister ", "Minister ", "Minister-President ",
+    "de heer ", "het lid ", "mevrouw ", "Hoge Vertegenwoordiger ", "Secretaris-Generaal ", "A.G. ", "Koenders", "Jan ",
+    "uw ", "Uw\t", "der ", "Tweede ", "Kamer", "Kamers", "Kamerleden", "meeste ", "Bondgenoten", "bondgenoten",
+    "lidstaten", "EU-lidstaten", "landen", "Nederlanden", "velen", "Enkele ", "Enkelen", "Vrijwel ", "alle ",
+    "ministers van alle lidstaten", "voorzitter van de ", "Board of Governors van de ", "dagelijks bestuur van het ",
+    "Verdrag ", "verdrag ", "inzake ", "INF-verdrag", "Minsk-afspraken", "akkoorden van Minsk", "Akkoord van Parijs",
+]
+
+
+def _texts(n: int = 4000, seed: int = 7):
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(PIECES) for _ in range(rnd.randint(0, 12))) for _ in range(n)]
+
+
+def _sig(matches):
+    return [(m.span(), {k: v for k, v in m.groupdict().items() if v is not None}) for m in matches]
+
+
+def test_entity_pattern_parts_match_the_whole_patterns():
+    for t in _texts():
+        assert _sig(E._LEX.finditer(t)) == _sig(E._lex_iter(t, {"_LEX_LOWER"})), t
+        assert _sig(E._P_ORG.finditer(t)) == _sig(E._org_iter(t)), t
+        assert _sig(E._P_NAMED_ORG.finditer(t)) == _sig(E._named_org_iter(t)), t
+        assert _sig(E._P_TITLE.finditer(t)) == _sig(E._title_iter(t, set(t.split()))), t
+        long = t + " " * 400  # (a short text is scanned whole)
+        assert _sig(E._P_KAMER.finditer(long)) == _sig(E._kamer_iter(long)), t
+
+
+def test_statement_and_reference_pattern_parts_match_the_whole_patterns():
+    for t in _texts(seed=11):
+        for lo, hi in ((0, len(t)), (min(3, len(t)), max(min(3, len(t)), len(t) - 2))):
+            assert _sig(S._GROUP.finditer(t, lo, hi)) == _sig(S._group_iter(t, lo, hi)), (t, lo, hi)
+            role_of = cueindex.at_literals(S._ROLE_OF, t, S._ROLE_OF_STARTS, lo, hi)
+            assert _sig(S._ROLE_OF.finditer(t, lo, hi)) == _sig(cueindex.leftmost([role_of], lo) if role_of else ())
+        named = cueindex.at_literals(R._TREATY_NAMED, t, R._TREATY_NOUNS)
+        parts = ([named] if named else []) + [lambda pos, t=t: R._TREATY_HYPHEN.search(t, pos)]
+        assert _sig(R._TREATY.finditer(t)) == _sig(cueindex.leftmost(parts)), t
+
+
+def test_cues_tried_at_their_leading_literals_match_a_search():
+    for t in _texts(seed=13) + ["Nederland benadrukte dat de NAVO zal blijven steunen.", "Zij stelden vast dat het is besloten."]:
+        low = t.lower()
+        for (kind, fam, rx), lead in zip(S._ALL_CUES, S._LEADS):
+            if lead is not None and len(low) == len(t):
+                a, b = rx.search(t), cueindex.first_match(rx, t, low, lead)
+                assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), (rx.pattern, t)
+
+
+def test_token_index_learns_new_tokens_in_one_pass_as_one_by_one():
+    toks = sorted({w for t in _texts(600, seed=3) for w in t.split()} | {"İstanbul-raad", "zalİ", "Mİnister"})
+    for index in (E._TRIGGER_INDEX, E._TITLE_FORM_INDEX, S._INDEX._tokens):
+        fresh = cueindex.TokenIndex.__new__(cueindex.TokenIndex)
+        fresh.__dict__.update(index.__dict__)
+        fresh._seen, fresh._hot, fresh._sets = set(), {}, {}
+        for i in range(0, len(toks), 17):
+            fresh.ids_of(set(toks[i:i + 17]))
+        assert all(fresh._hot.get(t, frozenset()) == fresh.scan(t) for t in toks)
