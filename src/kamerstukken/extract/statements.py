@@ -17,7 +17,7 @@ from typing import Optional
 from ..model import Document, Statement
 from . import lexicon
 from .entities import Hit
-from .cueindex import CueIndex, WordGate, at_literals, at_positions, first_match, leads, leftmost
+from .cueindex import CueIndex, TokenIndex, WordGate, at_literals, at_positions, first_match, leads, leftmost
 from .sentences import spans
 
 # --- cues ------------------------------------------------------------------------------------------
@@ -135,6 +135,14 @@ class Actor:
     rank: int = 0  # person 3, role-of 2, entity 1, word 0
 
 
+# the words in every match of the actor patterns (the substring tests once written per pattern), by
+# pattern, looked up once per sentence token (none holds a space, so each lies inside one token)
+_ACTOR_GATES = TokenIndex({w: {name} for name, words in (
+    ("role_of", _ROLE_OF_PRE), ("group", _GROUP_PRE), ("official", ("inister", "taatssecretaris")), ("raad", ("Raad",)),
+    ("role_noun", _ROLE_NOUN_PRE), ("ministers", ("ministers",)), ("doc_of", _DOC_NOUNS), ("fractie", ("fractie",)),
+    ("voorz", ("oorzitterschap",))) for w in words})
+
+
 def _group_iter(text: str, lo: int, hi: int):
     """The matches of `_GROUP.finditer(text, lo, hi)`, from its parts tried only where they can start:
     a group word or "velen" where it occurs, a quantifier with a group word one or two words before
@@ -182,6 +190,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
     part = text[lo:hi]
     if toks is None:
         toks = set(part.split())
+    gates = _ACTOR_GATES.ids_of(toks)  # which patterns below the sentence's words allow
     for h in (hits if inside is None else inside):
         if h.start < lo or h.end > hi:
             continue
@@ -199,7 +208,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
             else:
                 out.append(Actor(h.start, h.end, h.name, 1))
     van = "van de" in part or "van het" in part
-    role_of = at_literals(_ROLE_OF, text, _ROLE_OF_STARTS, lo, hi) if van and any(w in part for w in _ROLE_OF_PRE) else None
+    role_of = at_literals(_ROLE_OF, text, _ROLE_OF_STARTS, lo, hi) if van and "role_of" in gates else None
     for m in (leftmost([role_of], lo) if role_of else ()):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is None:
@@ -207,7 +216,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
         role = m.group("role")
         name = nxt.name if role.lower().startswith(("dagelijks", "board")) else f"{role} van {m.group().split()[-1]} {nxt.name}"
         out.append(Actor(m.start(), nxt.end, name, 2))
-    for m in (_group_iter(text, lo, hi) if any(w in part for w in _GROUP_PRE) and _GROUP_WORDS.any_of(toks) else ()):
+    for m in (_group_iter(text, lo, hi) if "group" in gates and _GROUP_WORDS.any_of(toks) else ()):
         d = m.groupdict()
         if d.get("velen"):
             name = ctx.members or "Bondgenoten"
@@ -220,27 +229,26 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
     if ctx.writer_is_nl:
         for m in (_WRITER.finditer(text, lo, hi) if _WRITER_WORDS.any_of(toks) else ()):
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
-        for m in (_DUTCH_OFFICIAL.finditer(text, lo, hi) if "inister" in part or "taatssecretaris" in part else ()):
+        for m in (_DUTCH_OFFICIAL.finditer(text, lo, hi) if "official" in gates else ()):
             before = text[max(0, m.start() - 12):m.start()]
             if _ADJ_BEFORE.search(before) and not before.endswith(("de ", "De ")):
                 continue  # "de Afghaanse Minister": a foreign official
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
-    for m in (_RAAD.finditer(text, lo, hi) if "Raad" in part else ()):
+    for m in (_RAAD.finditer(text, lo, hi) if "raad" in gates else ()):
         out.append(Actor(m.start(), m.end(), ctx.council or "Raad", 0))
-    for m in (_ROLE_NOUN.finditer(text, lo, hi) if any(w in part for w in _ROLE_NOUN_PRE) else ()):
+    for m in (_ROLE_NOUN.finditer(text, lo, hi) if "role_noun" in gates else ()):
         out.append(Actor(m.start(), m.end(), m.group("r"), 1))
     meeting = ctx.body or next((h.name for h in hits if h.kind == "organisation" and _COUNCIL_OR_GROUP.search(h.name)), None)
     if meeting:
-        for m in (_MINISTERS.finditer(text, lo, hi) if "ministers" in part else ()):
+        for m in (_MINISTERS.finditer(text, lo, hi) if "ministers" in gates else ()):
             out.append(Actor(m.start(), m.end(), meeting, -1))  # rank -1: only a body's decision
-    for m in (_DOC_OF.finditer(text, lo, hi) if van and any(n in part for n in _DOC_NOUNS)
-              and _DOC_TAIL.search(text, lo, hi) else ()):
+    for m in (_DOC_OF.finditer(text, lo, hi) if van and "doc_of" in gates and _DOC_TAIL.search(text, lo, hi) else ()):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
         if nxt is not None:  # "de fragiliteitsstrategie van de Wereldbank wijst op": the Wereldbank
             out.append(Actor(m.start(), nxt.end, nxt.name, 2))
-    for m in (_FRACTIE.finditer(text, lo, hi) if "fractie" in part else ()):
+    for m in (_FRACTIE.finditer(text, lo, hi) if "fractie" in gates else ()):
         out.append(Actor(m.start(), m.end(), m.group("f") or m.group("f2"), 2))
-    for m in (_VOORZ.finditer(text, lo, hi) if "oorzitterschap" in part else ()):
+    for m in (_VOORZ.finditer(text, lo, hi) if "voorz" in gates else ()):
         adj = next((h for h in hits if h.start == m.start() and h.kind == "country"), None)
         if adj:
             out.append(Actor(m.start(), m.end(), adj.name, 2))
