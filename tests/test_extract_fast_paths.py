@@ -72,3 +72,24 @@ def test_token_index_learns_new_tokens_in_one_pass_as_one_by_one():
         for i in range(0, len(toks), 17):
             fresh.ids_of(set(toks[i:i + 17]))
         assert all(fresh._hot.get(t, frozenset()) == fresh.scan(t) for t in toks)
+
+
+def test_verb_ends_are_those_of_the_token_loop():
+    def loop(sent, cstart, cue_pos):
+        out = []
+        for m in S._TOKEN.finditer(sent, cstart):
+            if m.start() > cue_pos + 40:
+                break
+            if m.group().lower() in S._AUX or m.start() == cue_pos:
+                out.append(m.end())
+        return out
+
+    rnd = random.Random(5)
+    words = ["is ", "Is ", "IS", "heeft", " ", "  ", "-", "'", "’", "x", "werd", "zal", ",", ".", "Kan", "kan", "hebben-",
+             "(is)", "ZIJN ", "wordt\n", "İs ", "Nederland ", "dat "]
+    for _ in range(3000):
+        t = "".join(rnd.choice(words) for _ in range(rnd.randint(0, 14)))
+        starts = [0] + [i + 1 for i, c in enumerate(t) if c.isspace()]
+        for cstart in starts[:3]:
+            for cue_pos in range(cstart, min(len(t), cstart + 60)):
+                assert S._verb_ends(t, cstart, cue_pos) == loop(t, cstart, cue_pos), (t, cstart, cue_pos)

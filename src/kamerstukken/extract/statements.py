@@ -53,6 +53,10 @@ _SKIP = frozenset(
 _NP_ADVERBS = frozenset("recent onlangs inmiddels eerder huidig nieuw zogenaamde".split())
 _NOT_ADJ = frozenset("te deze die welke zoals sinds tijdens".split())
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+_WORD_CHAR = re.compile(r"[\w’'-]")  # what a _TOKEN word is made of
+# an auxiliary as a whole _TOKEN word, any case (a superset of `.lower() in _AUX`, which is checked after)
+_AUX_WORD = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(_AUX, key=len, reverse=True)) + r")(?![\w’'-])", re.I)
+_AUX_LONGEST = max(map(len, _AUX))
 # "zal" with a verb that is no action: a reported future, nobody's promise
 _STATIVE = re.compile(
     r"\b(?:duren|blijven|moeten|vergroten|leiden|bedragen|liggen|gelden|plaatsvinden|plaats\s+vinden|"
@@ -238,9 +242,10 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
         out.append(Actor(m.start(), m.end(), ctx.council or "Raad", 0))
     for m in (_ROLE_NOUN.finditer(text, lo, hi) if "role_noun" in gates else ()):
         out.append(Actor(m.start(), m.end(), m.group("r"), 1))
-    meeting = ctx.body or next((h.name for h in hits if h.kind == "organisation" and _COUNCIL_OR_GROUP.search(h.name)), None)
+    meeting = "ministers" in gates and (  # (the body is looked for only when the words are there)
+        ctx.body or next((h.name for h in hits if h.kind == "organisation" and _COUNCIL_OR_GROUP.search(h.name)), None))
     if meeting:
-        for m in (_MINISTERS.finditer(text, lo, hi) if "ministers" in gates else ()):
+        for m in _MINISTERS.finditer(text, lo, hi):
             out.append(Actor(m.start(), m.end(), meeting, -1))  # rank -1: only a body's decision
     for m in (_DOC_OF.finditer(text, lo, hi) if van and "doc_of" in gates and _DOC_TAIL.search(text, lo, hi) else ()):
         nxt = next((h for h in hits if h.start == m.end() and h.kind == "organisation"), None)
@@ -372,16 +377,26 @@ def _subject(sent: str, actors: list[Actor], cstart: int, cue_pos: int, sub: boo
     a = _head_actor(actors, sent, cstart, cue_pos + 1 if cue_pos > cstart else len(sent))
     if a is not None and a.start <= cue_pos:
         return a
-    # inversion: the subject follows the first finite verb
-    for m in _TOKEN.finditer(sent, cstart):
-        if m.start() > cue_pos + 40:
-            break
-        w = m.group().lower()
-        if w in _AUX or m.start() == cue_pos:
-            a = _head_actor(actors, sent, m.end(), len(sent))
-            if a is not None:
-                return a
+    # inversion: the subject follows the first finite verb (an auxiliary, or the cue itself)
+    for end in _verb_ends(sent, cstart, cue_pos):
+        a = _head_actor(actors, sent, end, len(sent))
+        if a is not None:
+            return a
     return None
+
+
+def _verb_ends(sent: str, cstart: int, cue_pos: int) -> list[int]:
+    """The ends of the tokens (_TOKEN, from `cstart`, which follows white space or starts the sentence)
+    that are an auxiliary or start at the cue, in order, up to 40 characters after the cue: the
+    auxiliaries are found by one search and checked as the token loop would (`.lower() in _AUX`)."""
+    ends = [(m.start(), m.end()) for m in _AUX_WORD.finditer(sent, cstart, cue_pos + 41 + _AUX_LONGEST)
+            if m.start() <= cue_pos + 40 and m.group().lower() in _AUX]
+    if cstart <= cue_pos < len(sent) and not sent[cue_pos].isspace() and all(st != cue_pos for st, _ in ends):
+        m = _TOKEN.match(sent, cue_pos)  # a token starts at the cue unless the cue is inside a word
+        if cue_pos == cstart or not (_WORD_CHAR.match(sent, cue_pos) and _WORD_CHAR.match(sent, cue_pos - 1)):
+            ends.append((cue_pos, m.end()))
+            ends.sort()
+    return [e for _, e in ends]
 
 
 def _participle_voice(sent: str, cstart: int, cue_start: int, cue_end: int) -> str:
@@ -502,7 +517,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             subj = _subject(sent, actors, cstart, m.start(), sub)
             return (subj.name if subj else (ctx.members or "Bondgenoten")), m.group()
         if fam == "zal":
-            if conj == "om" or not _future_ok(sent, m.end()) or _EXPECTED.search(sent, 0, m.start()):
+            if conj == "om" or not _future_ok(sent, m.end()) or ("erwachting" in sent and _EXPECTED.search(sent, 0, m.start())):
                 continue
             seg_end = _FUTURE_VERB_END.search(sent, m.end())
             seg = sent[m.end():seg_end.start() if seg_end else len(sent)]
@@ -542,7 +557,8 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             voice = _participle_voice(sent, cstart, m.start(), m.end())
             if voice == "none" and _AFTER_ARTICLE.search(sent[max(0, m.start() - 25):m.start()]):
                 continue  # "De vervroegd aangenomen Agenda": an adjective, not a verb
-            if _ZOALS_BEFORE.search(sent[:m.start()]):
+            # ("oal" is in every case-insensitive match of "zoals": o, a and l have no other case forms)
+            if "oal" in sent[:m.start()].lower() and _ZOALS_BEFORE.search(sent[:m.start()]):
                 continue  # "zoals (eerder) toegezegd": a reference back, not a new statement
             if kind == "decision" and not ctx.motie:
                 aux = _participle_aux(sent, cstart, m.end())
