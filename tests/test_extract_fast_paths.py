@@ -93,3 +93,19 @@ def test_verb_ends_are_those_of_the_token_loop():
         for cstart in starts[:3]:
             for cue_pos in range(cstart, min(len(t), cstart + 60)):
                 assert S._verb_ends(t, cstart, cue_pos) == loop(t, cstart, cue_pos), (t, cstart, cue_pos)
+
+
+def test_participle_auxiliary_is_that_of_the_token_loop():
+    def loop(sent, cstart, cue_end):
+        for w in S._tokens_between(sent, cstart, min(len(sent), cue_end + 30)):
+            if w in S._PERFECT_AUX or w in S._PASSIVE_AUX:
+                return w
+        return None
+
+    rnd = random.Random(9)
+    words = ["is ", "Is ", "heeft", "hebbenx", " ", "-", "'", "x", "werd", "zal ", ",", "Kan ", "(was)", "ZIJN ", "wordt\n", "İs "]
+    for _ in range(3000):
+        t = "".join(rnd.choice(words) for _ in range(rnd.randint(0, 14)))
+        for cstart in range(0, min(len(t), 12), 3):
+            for cue_end in range(cstart, len(t) + 1, 2):
+                assert S._participle_aux(t, cstart, cue_end) == loop(t, cstart, cue_end), (t, cstart, cue_end)

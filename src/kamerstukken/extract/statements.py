@@ -401,17 +401,15 @@ def _verb_ends(sent: str, cstart: int, cue_pos: int) -> list[int]:
 
 def _participle_voice(sent: str, cstart: int, cue_start: int, cue_end: int) -> str:
     """'passive', 'perfect' or 'none' for a participle cue, from the clause's auxiliary."""
-    window = _tokens_between(sent, cstart, min(len(sent), cue_end + 30))
-    for w in window:
-        if w in _PERFECT_AUX:
-            return "perfect"
-        if w in _PASSIVE_AUX:
-            return "passive"
-    return "none"
+    w = _participle_aux(sent, cstart, cue_end)
+    return "none" if w is None else "perfect" if w in _PERFECT_AUX else "passive"
 
 
 def _participle_aux(sent: str, cstart: int, cue_end: int) -> Optional[str]:
-    for w in _tokens_between(sent, cstart, min(len(sent), cue_end + 30)):
+    """The first auxiliary of the perfect or the passive among the tokens of the clause up to 30
+    characters after the cue (_tokens_between; the auxiliaries found by one search of that text)."""
+    for m in _AUX_WORD.finditer(sent[cstart:min(len(sent), cue_end + 30)]):
+        w = m.group().lower()
         if w in _PERFECT_AUX or w in _PASSIVE_AUX:
             return w
     return None
