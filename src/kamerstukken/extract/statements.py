@@ -34,9 +34,11 @@ KIND_ORDER = ("position", "decision", "commitment", "request", "concern")
 # --- clause structure ------------------------------------------------------------------------------
 # `[,\s](?:(?<=,)\s*)?` is `(?:,\s*|\s)` written to start with a character class, which the regex
 # engine skips to directly instead of trying the whole pattern at every character
-_SUBORD = re.compile(
-    r"[,\s](?:(?<=,)\s*)?(?P<conj>dat|om|omdat|zodat|indien|wanneer|terwijl|hoewel|nadat|voordat|waarin|waarbij|"
-    r"waarmee|waardoor|die|of)\s", re.I)
+# (the conjunctions as a trie: the same matches, since at most one of them can be followed by white space
+# at a place, and fewer steps for the engine at each white space)
+_CONJUNCTIONS = ("dat om omdat zodat indien wanneer terwijl hoewel nadat voordat waarin waarbij waarmee waardoor "
+                 "die of").split()
+_SUBORD = re.compile(r"[,\s](?:(?<=,)\s*)?(?P<conj>" + lexicon.alternation(_CONJUNCTIONS) + r")\s", re.I)
 # where a main clause resumes: after a coordinator, or after a comma that closes a fronted clause
 # and is followed by the finite verb ("Gezien de steun die … bestaat, is besloten dat …")
 _COORD = re.compile(r"(?:,\s+(?:maar|en|doch)\s|;\s|:\s|,\s+(?:waarna|zo)\s"
