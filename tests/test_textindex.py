@@ -259,3 +259,18 @@ def test_two_stores_on_one_file_take_turns(tmp_path, docs):
     finally:
         a.close()
         b.close()
+
+
+def test_unusable_index_folder_is_a_clear_error(tmp_path):
+    from kamerstukken.errors import KstError
+
+    (tmp_path / "kst.db-search").write_text("not a folder")
+    with pytest.raises(KstError) as e:
+        open_store(f"sqlite:///{tmp_path / 'kst.db'}")
+    assert "cannot open search index" in str(e.value) and "\n" not in str(e.value)
+
+
+def test_negative_limit_and_offset_are_harmless(full):
+    assert full.search(SearchQuery(q="regering", limit=-5, offset=-3)).hits == []
+    r = full.search(SearchQuery(q="regering", limit=2, offset=-1))
+    assert [h.id for h in r.hits] == [h.id for h in full.search(SearchQuery(q="regering", limit=2)).hits]

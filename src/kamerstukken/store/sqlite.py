@@ -244,11 +244,12 @@ class SQLiteStore(SQLStore):
                          dossier=query.dossier.replace(" ", "") if query.dossier else None,
                          since=check_date(query.since, "since"),
                          until=check_date(query.until, "until"))
-        want = query.limit + query.offset
+        offset = max(0, query.offset)
+        want = max(0, query.limit) + offset
         s = ti.searcher()
         total, top = ti.top(s, tq, want)
         facets = ti.facets(s, tq, DOC_FACETS) if total else {f: {} for f in DOC_FACETS}
-        ordered = self._ranked_rows(top)[query.offset:want]
+        ordered = self._ranked_rows(top)[offset:want]
         return SearchResult(total, self._hits(ordered, tree), facets, facets_exact=True)
 
     def search_statements(self, query: SearchQuery) -> StatementResult:
@@ -261,7 +262,8 @@ class SQLiteStore(SQLStore):
                          since=check_date(query.since, "since"),
                          until=check_date(query.until, "until"),
                          actor_key=query.actor.lower() if query.actor else None, statements=True)
-        want = query.limit + query.offset
+        offset = max(0, query.offset)
+        want = max(0, query.limit) + offset
         s = ti.searcher(statements=True)
         total, top = ti.top(s, tq, want)
         facets = ti.facets(s, tq, ("kind", "actor")) if total else {"kind": {}, "actor": {}}
@@ -276,7 +278,7 @@ class SQLiteStore(SQLStore):
                 rows[r[0]] = r
         ordered = sorted(((sc, rows[n]) for sc, n in top if n in rows),
                          key=lambda x: (-x[0], _neg_date(x[1][6]), x[1][1], x[1][11]))
-        hits = [StatementHit(*r[1:11]) for _, r in ordered[query.offset:want]]
+        hits = [StatementHit(*r[1:11]) for _, r in ordered[offset:want]]
         return StatementResult(total, hits, facets)
 
     def index_size(self) -> int:

@@ -1,9 +1,13 @@
-"""Tantivy full-text index beside the SQLite store: pruned top-k, fast counts and exact facets.
+"""Tantivy full-text index beside the SQLite store: fast top-k, exact counts and exact facets.
 
 SQLite stays the store of record; the index holds only analyzed terms plus the few fields that
 filters and facets need, keyed by the SQLite row key `n`. Terms come from our own analyzer and
 are indexed with a bare whitespace tokenizer, and queries are built from our parsed query tree,
 so matching is exactly the analyzer's (stems, compound parts, phrases, AND/OR/NOT).
+
+Top-k is collected with the exact count in one pass, so every match is scored (in Rust, a few
+nanoseconds each: ~7 ms for a word in 975,000 of a million documents) instead of skipping blocks
+by their maximum score; facets are terms aggregations over fast fields.
 
 Phrases are matched on stem n-grams: a two-word phrase is one term of the `bi` field
 (`de_kamer`), three words one term of `tri` (`verzoek_de_reger`), and a longer phrase is a phrase
@@ -25,7 +29,6 @@ from typing import Iterable, Optional
 from ..errors import KstError
 from ..search.query import And, Not, Or, Phrase, Term
 
-TEXT = ("stems", "parts", "bi")
 PART_BOOST = 0.5      # a compound part counts half a whole word (as the FTS5 weights did)
 LOCK_WAIT = 60.0      # seconds to wait for another process's index writer
 FORMAT = "2"          # bump when the fields change: the index is rebuilt from SQLite
@@ -90,20 +93,21 @@ class _One:
         self.schema = _schema(statements)
         self.path = path
         if path is not None:
-            path.mkdir(parents=True, exist_ok=True)
-            fmt = path / "kst-format"
-            if not fmt.exists() or fmt.read_text() != FORMAT:
-                # an index of another layout: start empty, the store refills it
-                for child in path.iterdir():
-                    if child.is_dir():
-                        shutil.rmtree(child)
-                    else:
-                        child.unlink()
-                fmt.write_text(FORMAT)
             try:
+                path.mkdir(parents=True, exist_ok=True)
+                fmt = path / "kst-format"
+                if not fmt.exists() or fmt.read_text() != FORMAT:
+                    # an index of another layout: start empty, the store refills it
+                    for child in path.iterdir():
+                        if child.is_dir():
+                            shutil.rmtree(child)
+                        else:
+                            child.unlink()
+                    fmt.write_text(FORMAT)
                 self.index = t.Index(self.schema, path=str(path))
-            except ValueError as e:
-                raise KstError(f"cannot open search index {path}: {e}") from None
+            except (OSError, ValueError) as e:
+                msg = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+                raise KstError(f"cannot open search index {path}: {msg}") from None
         else:
             self.index = t.Index(self.schema)
         self.index.register_tokenizer("ws", t.TextAnalyzerBuilder(t.Tokenizer.whitespace()).build())
