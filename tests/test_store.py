@@ -205,9 +205,9 @@ def test_bad_urls(tmp_path):
         open_store("postgresql://nobody:wrong@127.0.0.1:1/none")
 
 
-def test_postgres_ranks_a_bounded_newest_set_for_huge_results(tmp_path, docs, monkeypatch):
-    """Above RANK_ALL matches PostgreSQL ranks only the RANK_NEWEST newest; count and facets
-    still cover every match."""
+def test_postgres_bounds_its_work_for_huge_results(tmp_path, docs, monkeypatch):
+    """Above BOUND matches PostgreSQL estimates the total (flagged), ranks the BOUND most recently
+    stored matches and takes facets from them; up to BOUND everything is exact."""
     import os
     if not os.environ.get("KST_TEST_PG_URL"):
         pytest.skip("KST_TEST_PG_URL not set")
@@ -217,16 +217,32 @@ def test_postgres_ranks_a_bounded_newest_set_for_huge_results(tmp_path, docs, mo
     try:
         st.put_many(docs)
         full = st.search(SearchQuery(q="regering", limit=1000))
-        assert full.total == len(full.hits) > 10
-        monkeypatch.setattr(postgres, "RANK_ALL", 5)
-        monkeypatch.setattr(postgres, "RANK_NEWEST", 10)
+        assert full.total == len(full.hits) > 10 and full.total_exact and full.facets_exact
+        small_full = st.search(SearchQuery(q="verlenging", limit=1000))
+        assert 0 < small_full.total <= 10
+        st_full = st.search_statements(SearchQuery(q="regering", limit=1000))
+        assert st_full.total_exact and st_full.total == len(st_full.hits)
+        monkeypatch.setattr(postgres, "BOUND", 10)
         bounded = st.search(SearchQuery(q="regering", limit=3))
-        assert bounded.total == full.total and bounded.facets == full.facets
-        cutoff = sorted((h.date or "" for h in full.hits), reverse=True)[9]
-        assert all((h.date or "") >= cutoff for h in bounded.hits)
-        best_newer = max(h.score for h in full.hits if (h.date or "") > cutoff)
-        assert bounded.hits[0].score >= best_newer - 1e-6
+        assert not bounded.total_exact and not bounded.facets_exact
+        assert bounded.total >= 11
+        assert bounded.to_dict()["total_exact"] is False
+        order = {i: n for n, i in st._all("SELECT n, id FROM documents")}
+        newest = sorted(full.hits, key=lambda h: order[h.id], reverse=True)[:10]
+        assert {h.id for h in bounded.hits} <= {h.id for h in newest}
+        assert abs(bounded.hits[0].score - max(h.score for h in newest)) < 1e-6
+        assert sum(bounded.facets["kind"].values()) == pytest.approx(bounded.total, rel=0.01)
         scores = [h.score for h in bounded.hits]
         assert scores == sorted(scores, reverse=True) and len(scores) == 3
+        st_bounded = st.search_statements(SearchQuery(q="regering", limit=1000))
+        assert st_full.total > 10 and not st_bounded.total_exact
+        assert len(st_bounded.hits) == 10 and st_bounded.total >= 11
+        assert {(h.document, h.text) for h in st_bounded.hits} <= \
+            {(h.document, h.text) for h in st_full.hits}
+        # a selective query stays exact
+        small = st.search(SearchQuery(q="verlenging", limit=1000))
+        assert small.total_exact and small.total == small_full.total
+        assert [h.id for h in small.hits] == [h.id for h in small_full.hits]
+        assert small.facets == small_full.facets
     finally:
         drop(st)

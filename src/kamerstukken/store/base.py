@@ -44,10 +44,12 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # kind, dossier, year, sender
     facets_exact: bool = True           # False: estimated from a sample of a very large result
+    total_exact: bool = True            # False: estimated (PostgreSQL, very large results)
 
     def to_dict(self) -> dict:
         """The `kst search --json` shape."""
-        return {"total": self.total, "facets_exact": self.facets_exact,
+        return {"total": self.total, "total_exact": self.total_exact,
+                "facets_exact": self.facets_exact,
                 "hits": [{"id": h.id, "kind": h.kind, "title": h.title, "date": h.date,
                           "dossier": h.dossier, "score": round(h.score, 4), "snippet": h.snippet}
                          for h in self.hits],
@@ -73,10 +75,11 @@ class StatementResult:
     total: int
     hits: list[StatementHit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # kind, actor
+    total_exact: bool = True            # False: estimated (PostgreSQL, very large results)
 
     def to_dict(self) -> dict:
         """The `kst statements --json` shape."""
-        return {"total": self.total,
+        return {"total": self.total, "total_exact": self.total_exact,
                 "hits": [{"document": h.document, "kind": h.kind, "actor": h.actor, "text": h.text,
                           "topic": h.topic, "date": h.date, "section": h.section,
                           "paragraph": h.paragraph, "start": h.start, "end": h.end}

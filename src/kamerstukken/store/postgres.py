@@ -13,17 +13,18 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..errors import KstError
 from ..model import Document
 from ..search.query import parse_query, to_tsquery
-from .base import SearchQuery, SearchResult
+from .base import SearchQuery, SearchResult, StatementHit, StatementResult
 from .sql import DOC_COLUMNS, SQLStore
 
 MAX_POS = 16383      # PostgreSQL's largest tsvector position
 MAX_POSITIONS = 256  # positions kept per lexeme
-# ts_rank reads (detoasts) every ranked tsvector: up to RANK_ALL matches all are ranked, above
-# that only the RANK_NEWEST newest matches, so a query matching most of a million documents
-# ranks a bounded set (its top hits are the best of the newest, not of all; count and facets
-# still cover every match, facets by sample as in sql.py).
-RANK_ALL = 20_000
-RANK_NEWEST = 20_000
+# Every matching row costs a heap visit and, for ranking or a phrase, a detoasted tsvector: at a
+# million documents a word in nearly all of them takes seconds to count exactly. So PostgreSQL
+# bounds its work: up to BOUND matches everything is exact (count, ranking, facets); above it
+# the total is estimated from a block sample (total_exact False), the top hits are the best of the
+# BOUND most recently stored matches, and facets come from BOUND matches scaled up (flagged).
+BOUND = 2_000
+SAMPLE_PERCENT = 0.5
 RANK = "ts_rank('{0.1,0.2,0.5,1.0}', d.tsv, ?::tsquery, 1)"
 
 SCHEMA = """
@@ -103,6 +104,8 @@ class PostgresStore(SQLStore):
             raise KstError(f"cannot connect to PostgreSQL: {first}") from None
         # exact (not lossy) GIN bitmaps for large match sets: no tsvector recheck per row
         self.conn.execute("SET work_mem = '64MB'")
+        # JIT compiles each big search anew (~20 ms) and saves less than that here
+        self.conn.execute("SET jit = off")
         self.conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
         self.conn.execute(f'SET search_path TO "{self.schema}"')
         with self.conn.transaction():
@@ -155,21 +158,94 @@ class PostgresStore(SQLStore):
         fwhere, fparams = self._filters(query, "d")
         tsq = to_tsquery(tree)
         cond = "d.tsv @@ ?::tsquery" + (f" AND {fwhere}" if fwhere else "")
-        params = [tsq, *fparams]
-        matched = f"SELECT d.n FROM documents d WHERE {cond}"
-        total = self._one(f"SELECT count(*) FROM ({matched}) c", params)[0]
-        want = query.limit + query.offset
-        if total <= RANK_ALL:
-            top = self._all(f"SELECT {RANK} AS score, d.n FROM documents d WHERE {cond} "
-                            f"ORDER BY score DESC LIMIT ?", (tsq, *params, want * 2 + 10))
-        else:
-            top = self._all(
-                f"SELECT {RANK} AS score, d.n FROM documents d WHERE d.n IN "
-                f"(SELECT d.n FROM documents d WHERE {cond} ORDER BY d.date DESC NULLS LAST "
-                f"LIMIT {RANK_NEWEST}) ORDER BY score DESC LIMIT ?", (tsq, *params, want * 2 + 10))
-        facets, exact = self._facets(matched, params, total)
-        ordered = self._ranked_rows(top)[query.offset:want]
-        return SearchResult(total, self._hits(ordered, tree), facets, facets_exact=exact)
+        total, exact, source, sparams = self._bounded("documents", "d", cond, [tsq, *fparams])
+        offset = max(0, query.offset)
+        want = max(0, query.limit) + offset
+        top = self._all(f"SELECT {RANK} AS score, d.n FROM {source} ORDER BY score DESC LIMIT ?",
+                        (tsq, *sparams, want * 2 + 10))
+        facets = self._pg_facets(source, sparams, 1.0 if exact else total / BOUND)
+        ordered = self._ranked_rows(top)[offset:want]
+        return SearchResult(total, self._hits(ordered, tree), facets, facets_exact=exact,
+                            total_exact=exact)
+
+    def search_statements(self, query: SearchQuery) -> StatementResult:
+        if not query.q.strip():
+            return super().search_statements(query)  # filters only: the SQL indexes serve them
+        tree = parse_query(query.q)
+        fwhere, fparams = self._filters(query, "s")
+        tsq = to_tsquery(tree)
+        cond = "s.tsv @@ ?::tsquery" + (f" AND {fwhere}" if fwhere else "")
+        total, exact, source, sparams = self._bounded("statements", "s", cond, [tsq, *fparams])
+        offset = max(0, query.offset)
+        rows = self._all(
+            f"SELECT d.id, s.kind, s.actor, s.text, s.topic, s.date, s.section, s.paragraph, "
+            f"s.start_off, s.end_off, {RANK.replace('d.tsv', 's.tsv')} AS score "
+            f"FROM {source.replace('statements s', 'statements s JOIN documents d ON d.n = s.doc_n', 1)} "
+            f"ORDER BY score DESC, s.date DESC, d.id, s.idx LIMIT ? OFFSET ?",
+            (tsq, *sparams, max(0, query.limit), offset))
+        scale = 1.0 if exact else total / BOUND
+        facets = {}
+        for name in ("kind", "actor"):
+            counts = self._all(f"SELECT s.{name}, count(*) AS c FROM {source} AND s.{name} IS NOT "
+                               f"NULL GROUP BY s.{name} ORDER BY c DESC, s.{name} LIMIT 50", sparams)
+            facets[name] = {str(k): int(round(c * scale)) for k, c in counts}
+        return StatementResult(total, [StatementHit(*r[:10]) for r in rows], facets,
+                               total_exact=exact)
+
+    def _bounded(self, table: str, alias: str, cond: str, params: list):
+        """(total, exact, FROM-WHERE source of the rows to rank and count facets on, its params).
+
+        GIN + LIMIT: count up to BOUND + 1. Above BOUND the total is estimated and the source is
+        the BOUND most recently stored matches: for matches in at least 5% of rows walk the key
+        index backwards (reads BOUND / share rows); rarer ones stay on the GIN bitmap (`n + 0`
+        is not the index order), where walking would read far."""
+        capped = self._one(f"SELECT count(*) FROM (SELECT 1 FROM {table} {alias} WHERE {cond} "
+                           f"LIMIT {BOUND + 1}) c", params)[0]
+        if capped <= BOUND:
+            return capped, True, f"{table} {alias} WHERE {cond}", params
+        rows = self._rows(table)
+        total = self._estimate(table, alias, cond, params, capped, rows)
+        order = f"{alias}.n DESC" if total >= 0.05 * rows else f"{alias}.n + 0 DESC"
+        ns = [r[0] for r in self._all(f"SELECT {alias}.n FROM {table} {alias} WHERE {cond} "
+                                      f"ORDER BY {order} LIMIT {BOUND}", params)]
+        return total, False, f"{table} {alias} WHERE {alias}.n = ANY(?)", [ns]
+
+    def _estimate(self, table: str, alias: str, cond: str, params: list, at_least: int,
+                  rows: int) -> int:
+        """Matches in a block sample of the table, scaled to its size (never below what was
+        counted)."""
+        hit, seen = self._one(f"SELECT count(*) FILTER (WHERE {cond}), count(*) FROM {table} "
+                              f"{alias} TABLESAMPLE SYSTEM ({SAMPLE_PERCENT}) REPEATABLE (42)",
+                              params)
+        return max(at_least, round(hit / seen * rows)) if seen else at_least
+
+    def _rows(self, table: str) -> int:
+        """Rows in a table as the statistics know them (an exact count takes ~0.1 s at 1M)."""
+        est = self._one(f"SELECT reltuples::bigint FROM pg_class WHERE oid = '{table}'::regclass")
+        if est and est[0] and est[0] > 0:
+            return int(est[0])
+        return self._one(f"SELECT count(*) FROM {table}")[0]
+
+    def _pg_facets(self, source: str, params: list, scale: float) -> dict[str, dict[str, int]]:
+        """kind, year and sender in one pass (grouping sets), dossier in a second."""
+        from .sql import FACET_LIMIT
+
+        out: dict[str, dict[str, int]] = {"kind": {}, "dossier": {}, "year": {}, "sender": {}}
+        rows = self._all(f"SELECT GROUPING(d.kind), GROUPING(d.year), d.kind, d.year, d.sender, "
+                         f"count(*) FROM {source} "
+                         f"GROUP BY GROUPING SETS ((d.kind), (d.year), (d.sender))", params)
+        for g_kind, g_year, kind, year, sender, c in rows:
+            # GROUPING(col) is 0 in the set grouped by col; NULL is no facet value
+            name, val = (("kind", kind) if g_kind == 0 else ("year", year) if g_year == 0
+                         else ("sender", sender))
+            if val is not None:
+                out[name][str(val)] = c
+        for num, c in self._all(f"SELECT x.number, count(*) FROM (SELECT d.n FROM {source}) f "
+                                f"JOIN dossiers x ON x.doc_n = f.n GROUP BY x.number", params):
+            out["dossier"][str(num)] = c
+        return {name: {k: int(round(c * scale)) for k, c in
+                       sorted(vals.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]}
+                for name, vals in out.items()}
 
     def index_size(self) -> int:
         """Bytes of the tsvector columns and their GIN indexes, for the benchmark."""
