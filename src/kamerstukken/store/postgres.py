@@ -195,20 +195,24 @@ class PostgresStore(SQLStore):
     def _bounded(self, table: str, alias: str, cond: str, params: list):
         """(total, exact, FROM-WHERE source of the rows to rank and count facets on, its params).
 
-        GIN + LIMIT: count up to BOUND + 1. Above BOUND the total is estimated and the source is
-        the BOUND most recently stored matches: for matches in at least 5% of rows walk the key
-        index backwards (reads BOUND / share rows); rarer ones stay on the GIN bitmap (`n + 0`
-        is not the index order), where walking would read far."""
-        capped = self._one(f"SELECT count(*) FROM (SELECT 1 FROM {table} {alias} WHERE {cond} "
-                           f"LIMIT {BOUND + 1}) c", params)[0]
-        if capped <= BOUND:
-            return capped, True, f"{table} {alias} WHERE {cond}", params
+        GIN + LIMIT: one query takes the BOUND + 1 most recently stored matches. Up to BOUND
+        that is every match, exactly; above it the total is estimated from a block sample and
+        the BOUND most recent matches are ranked and faceted. For a condition the planner
+        expects in 5% of rows or more, walking the key index backwards stops early; for a rarer
+        one `n + 0` (not the index order) keeps it on the GIN bitmap, because the planner
+        underrates the walk's cost (each row's tsvector is detoasted to test it)."""
         rows = self._rows(table)
-        total = self._estimate(table, alias, cond, params, capped, rows)
-        order = f"{alias}.n DESC" if total >= 0.05 * rows else f"{alias}.n + 0 DESC"
+        plan = self._one(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} {alias} WHERE {cond}",
+                         params)[0]
+        expected = plan[0]["Plan"]["Plan Rows"] if isinstance(plan, list) else 0
+        order = f"{alias}.n DESC" if expected >= 0.05 * rows else f"{alias}.n + 0 DESC"
         ns = [r[0] for r in self._all(f"SELECT {alias}.n FROM {table} {alias} WHERE {cond} "
-                                      f"ORDER BY {order} LIMIT {BOUND}", params)]
-        return total, False, f"{table} {alias} WHERE {alias}.n = ANY(?)", [ns]
+                                      f"ORDER BY {order} LIMIT {BOUND + 1}", params)]
+        source = f"{table} {alias} WHERE {alias}.n = ANY(?)"
+        if len(ns) <= BOUND:
+            return len(ns), True, source, [ns]
+        total = self._estimate(table, alias, cond, params, len(ns), rows)
+        return total, False, source, [ns[:BOUND]]
 
     def _estimate(self, table: str, alias: str, cond: str, params: list, at_least: int,
                   rows: int) -> int:
