@@ -19,6 +19,8 @@ YEAR_MARKER = re.compile(
     r"(?=[.,;:)]?(?:\s|$))"
 )
 
+_FIVE_DIGITS = re.compile(r"\d{5}")
+
 
 class MarkerScanner:
     """Finds markers in document order; only the next expected number counts, which rules out
@@ -34,7 +36,9 @@ class MarkerScanner:
         found: list[tuple[str, int]] = []
         out: list[str] = []
         last = 0
-        candidates = sorted([*MARKER.finditer(text), *YEAR_MARKER.finditer(text)], key=lambda m: m.start(1))
+        candidates = list(MARKER.finditer(text))
+        if _FIVE_DIGITS.search(text):  # a year with a marker glued to it has five digits or more
+            candidates = sorted([*candidates, *YEAR_MARKER.finditer(text)], key=lambda m: m.start(1))
         for m in candidates:
             n = int(m.group(1))
             if n != self.expected:
