@@ -148,11 +148,6 @@ class PostgresStore(SQLStore):
         return ("statements s CROSS JOIN (SELECT %s::tsquery AS q) qq", "s.tsv @@ qq.q", [q],
                 "ts_rank('{0.1,0.2,0.5,1.0}', s.tsv, qq.q, 1)")
 
-    def _match_ids(self, tree, table, score):
-        col = ", ts_rank('{0.1,0.2,0.5,1.0}', t.tsv, qq.q, 1) AS score" if score else ""
-        return (f"SELECT t.n{col} FROM {table} t CROSS JOIN (SELECT %s::tsquery AS q) qq "
-                f"WHERE t.tsv @@ qq.q", [to_tsquery(tree)])
-
     def search(self, query: SearchQuery) -> SearchResult:
         tree = parse_query(query.q)
         fwhere, fparams = self._filters(query, "d")

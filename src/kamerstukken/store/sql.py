@@ -19,7 +19,6 @@ from .base import (DocSummary, Hit, PutResult, SearchQuery, SearchResult, Statem
                    StatementResult, Store)
 
 FACET_LIMIT = 50  # values per facet, most frequent first
-FACET_SAMPLE = 20_000  # above this many matches facets are estimated from a sample
 
 
 def _neg_date(date):
@@ -248,33 +247,6 @@ class SQLStore(Store):
             params.append(q.actor)
         return " AND ".join(where), params
 
-    @abstractmethod
-    def _match_ids(self, tree, table: str, score: bool) -> tuple[str, list]:
-        """SELECT of the matching keys as `n` (and `score`, higher is better) from the full-text
-        index alone, without touching the documents table."""
-
-    def search(self, query: SearchQuery) -> SearchResult:
-        tree = parse_query(query.q)
-        fwhere, fparams = self._filters(query, "d")
-        ids_sql, mparams = self._match_ids(tree, "documents", score=True)
-        bare_sql, _ = self._match_ids(tree, "documents", score=False)
-        if fwhere:
-            ranked = (f"SELECT m.n, m.score FROM ({ids_sql}) m JOIN documents d ON d.n = m.n "
-                      f"WHERE {fwhere}")
-            matched = f"SELECT m.n FROM ({bare_sql}) m JOIN documents d ON d.n = m.n WHERE {fwhere}"
-            params = [*mparams, *fparams]
-        else:
-            ranked, matched, params = ids_sql, bare_sql, list(mparams)
-        # top-k from the index alone; the recency tie-break is applied to these candidates
-        want = query.limit + query.offset
-        top = self._all(f"SELECT r.score, r.n FROM ({ranked}) r ORDER BY r.score DESC "
-                        f"LIMIT ?", (*params, want * 2 + 10))
-        total = self._one(f"SELECT count(*) FROM ({matched}) c", params)[0]
-        facets, exact = self._facets(matched, params, total)
-        ordered = self._ranked_rows(top)
-        return SearchResult(total, self._hits(ordered[query.offset:want], tree), facets,
-                            facets_exact=exact)
-
     def _ranked_rows(self, top: list[tuple[float, int]]) -> list:
         """(score, documents row) for candidate keys, best first, newer first on equal score."""
         rows = {}
@@ -302,24 +274,6 @@ class SQLStore(Store):
                             dossier.split() if dossier else [], sc,
                             snippet([title or "", *paras.get(n, [])], terms, phrases)))
         return hits
-
-    def _facets(self, matched: str, params: list, total: int):
-        """Facet counts over the match set; above FACET_SAMPLE matches, counted on the first
-        FACET_SAMPLE matches and scaled up (approximate, flagged) to keep latency bounded."""
-        out: dict[str, dict[str, int]] = {"kind": {}, "dossier": {}, "year": {}, "sender": {}}
-        if not total:
-            return out, True
-        exact = total <= FACET_SAMPLE
-        src = f"({matched}) f" if exact else f"({matched} LIMIT {FACET_SAMPLE}) f"
-        scale = 1.0 if exact else total / FACET_SAMPLE
-        for name, expr, extra in (("kind", "d.kind", ""), ("year", "d.year", ""),
-                                  ("sender", "d.sender", ""),
-                                  ("dossier", "x.number", " JOIN dossiers x ON x.doc_n = d.n")):
-            rows = self._all(f"SELECT {expr}, count(*) AS c FROM {src} JOIN documents d "
-                             f"ON d.n = f.n{extra} WHERE {expr} IS NOT NULL GROUP BY {expr} "
-                             f"ORDER BY c DESC, {expr} LIMIT {FACET_LIMIT}", params)
-            out[name] = {str(k): int(round(c * scale)) for k, c in rows}
-        return out, exact
 
     def search_statements(self, query: SearchQuery) -> StatementResult:
         fwhere, fparams = self._filters(query, "s")

@@ -233,9 +233,6 @@ class SQLiteStore(SQLStore):
     def _match(self, tree, table):
         raise NotImplementedError("SQLite search goes through the Tantivy index")
 
-    def _match_ids(self, tree, table, score):
-        raise NotImplementedError("SQLite search goes through the Tantivy index")
-
     # ---- search --------------------------------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResult:
         tree = parse_query(query.q)
