@@ -68,8 +68,8 @@ def looks_like_heading(text: str) -> bool:
         return False
     if _NUMBERS_ONLY.fullmatch(t):
         return False
-    if LABEL_LINE.match(t):
-        return False
+    if LABEL_LINE.match(t) or FORM_FIELD.match(t):
+        return False  # a verslag's or a besluitenlijst's field is never a heading
     return len(t.split()) <= 14 and not _ends_cut(t)
 
 
@@ -214,8 +214,7 @@ def _elements(lines: list[Block], texts: list[str], dehyph: Dehyphenator) -> lis
             merged[-1] = (prev + glue + t, merged[-1][1])
         else:
             merged.append((t, b.page))
-    return [Block("heading" if looks_like_heading(t) and not FORM_FIELD.match(t) else "para", t, page=pg)
-            for t, pg in merged]
+    return [Block("heading" if looks_like_heading(t) else "para", t, page=pg) for t, pg in merged]
 
 
 def build_paragraphs(lines: list[Block], document_text: str, element: bool | None = None) -> list[Block]:
@@ -289,8 +288,7 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
                   and b.y is not None and b.y - prev.y > 1.45 * typical_gap):
                 starts_new = True
             elif looks_like_heading(last) and len(current) == 1 and len(last) < 0.8 * width \
-                    and (t.strip()[0].isupper() or ITEM_NUMBER.match(t.strip())) \
-                    and not FORM_FIELD.match(last):
+                    and (t.strip()[0].isupper() or ITEM_NUMBER.match(t.strip())):
                 starts_new = True
             if starts_new:
                 flush()
@@ -308,6 +306,6 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
             text = ELEMENT_DASH.sub("", text)
         if not text:
             continue
-        kind = "heading" if len(group) == 1 and looks_like_heading(text) and not FORM_FIELD.match(text) else "para"
+        kind = "heading" if len(group) == 1 and looks_like_heading(text) else "para"
         out.append(Block(kind, text, page=pg))
     return out
