@@ -18,6 +18,8 @@ CLASHES = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe",
 
 def _fold(c: str) -> str:
     return unicodedata.normalize("NFKD", c)[:1].lower()
+
+
 _HYPHENATOR = pyphen.Pyphen(lang="nl_NL")
 
 

@@ -126,16 +126,20 @@ def _load_function_words() -> frozenset[str]:
 FUNCTION_WORDS = _load_function_words()
 
 
-def _fold(text: str) -> str:
-    """Accents off the last word: `vóór` is `voor`."""
-    i = text.rfind(" ")
-    return text[:i + 1] + unicodedata.normalize("NFKD", text[i + 1:]).encode("ascii", "ignore").decode()
-
-
 def _ends_cut(text: str) -> bool:
-    """Ends in an article, preposition or conjunction: the sentence goes on (`… klimaatconferentie in`)."""
+    """Ends in an article, preposition or conjunction, accents aside (`… klimaatconferentie in`,
+    `… vóór`): the sentence goes on."""
     i = text.rfind(" ")
-    return i > 0 and text[i + 1:] in FUNCTION_WORDS
+    if i <= 0:
+        return False
+    last = text[i + 1:]
+    return last in FUNCTION_WORDS or (not last.isascii() and _ascii(last) in FUNCTION_WORDS)
+
+
+def _ascii(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
 ABBREV_END = re.compile(r"\b(?:nr|nrs|art|jl|blz|o\.a|p|vgl|zgn|resp|bijv|d\.w\.z|m\.b\.t|t\.a\.v)\.$", re.IGNORECASE)
 
 
@@ -258,7 +262,7 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
             # — unless the line before the blank stops short, as a paragraph's last line does
             # (a paragraph that lacks its full stop: `… gewasbeschermingsmiddelen` / `Tijdens …`)
             mid_sentence = (last[-1:].isalnum() or last.endswith("-")) and not _URL_END.search(last) and (
-                t.strip()[:1].islower() or _ends_cut(_fold(last))
+                t.strip()[:1].islower() or _ends_cut(last)
                 or (len(last) >= 0.8 * width and b.y is None  # a PDF's gap is measured: a real break
                     and not looks_like_heading(" ".join(x.strip() for x in current))
                     and not NAME_LINE.match(t.strip())))
