@@ -20,6 +20,7 @@ YEAR_MARKER = re.compile(
 )
 
 _FIVE_DIGITS = re.compile(r"\d{5}")
+_DIGIT = re.compile(r"\d")
 
 
 class MarkerScanner:
@@ -31,7 +32,7 @@ class MarkerScanner:
 
     def take(self, text: str) -> tuple[str, list[tuple[str, int]]]:
         """Return the text without markers and [(marker, offset in the new text)]."""
-        if not any(c.isdigit() for c in text):
+        if not _DIGIT.search(text):
             return text, []
         found: list[tuple[str, int]] = []
         out: list[str] = []
