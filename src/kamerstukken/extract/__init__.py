@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Document
-from . import entities, events, motie, references, statements
+from . import besluiten, entities, events, motie, references, statements
 from .sentences import spans
 
 
@@ -24,6 +24,8 @@ def enrich(doc: Document) -> Document:
         doc.statements, doc.considerations = motie.find(doc)
     else:
         doc.statements = statements.find(doc, hits, sentence_tokens)
+        if besluiten.is_besluitenlijst(doc):
+            doc.statements = besluiten.revise(doc, doc.statements)
     doc.events = events.find(doc, hits)
     doc.references = references.find(doc)
     return doc

@@ -622,6 +622,9 @@ def _context(doc: Document, hits_by_paragraph: dict) -> Context:
     q = _ASKERS.search(head) if "Vragen" in head else None
     if q:
         ctx.askers = re.sub(r"\s*\([^)]*\)", "", q.group("names")).strip()
+    if doc.kind == "besluitenlijst" and doc.sender:
+        ctx.body = doc.sender  # a committee's decision list: its agentless passives are the committee's
+        return ctx
     # the body whose meeting is reported: the first council-like body in the first paragraphs of a
     # report of a meeting (a letter about a mission has no such body: its passives are the writer's)
     if not _MEETING_REPORT.search(head):
