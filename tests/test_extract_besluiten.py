@@ -57,3 +57,13 @@ def test_a_decision_runs_through_the_list_it_opens(lists):
 def test_besloten_after_an_article_is_the_adjective(lists):
     """`in een besloten gedeelte` is a closed session, not a decision."""
     assert not _by_text(lists[2], "Dit agendapunt is besproken in een besloten gedeelte")
+
+
+def test_the_meeting_the_list_records(lists):
+    """Dated from the `Document:` field where the heading was cut (`… van woensdag 26`), and a
+    date without a year taken nearest the list's own date."""
+    first = {i: d.events[0] for i, d in lists.items()}
+    assert (first[2].name, first[2].start) == ("procedurevergadering van de vaste commissie voor Financiën", "2016-10-26")
+    assert (first[4].name, first[4].start) == (
+        "extra procedurevergadering van de vaste commissie voor Buitenlandse Zaken", "2011-03-08")
+    assert (first[3].kind, first[3].start) == ("procedure", "2015-03-26")

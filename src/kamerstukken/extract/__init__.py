@@ -27,5 +27,7 @@ def enrich(doc: Document) -> Document:
         if besluiten.is_besluitenlijst(doc):
             doc.statements = besluiten.revise(doc, doc.statements)
     doc.events = events.find(doc, hits)
+    if besluiten.is_besluitenlijst(doc):
+        doc.events = [e for e in [besluiten.meeting(doc)] if e] + doc.events
     doc.references = references.find(doc)
     return doc

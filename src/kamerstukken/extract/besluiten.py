@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from ..clean.paragraphs import FORM_FIELD
-from ..model import Document, Statement
+from ..model import Document, Event, Statement
+from .dates import DATE, WEEKDAYS, resolve
 from .sentences import spans
 from .statements import KIND_ORDER
 
@@ -43,6 +44,31 @@ def _field(paragraph: str) -> str | None:
         return None
     m = _LABEL.match(paragraph)
     return m.group(1).strip() if m else None
+
+
+# what the list is of: `Besluitenlijst van de extra procedurevergadering van dinsdag 8 maart`
+_MEETING = re.compile(
+    rf"\b(?P<what>(?:extra\s+)?procedurevergadering|e-mailprocedure|vergadering)\s+van\s+"
+    rf"(?:(?:{'|'.join(WEEKDAYS)})\s+)?(?=\d)", re.IGNORECASE)
+
+
+def meeting(doc: Document) -> Event | None:
+    """The procedurevergadering (or e-mailprocedure) the list records, dated from its `Document:`
+    field or heading; a date without a year is the one nearest the list's own date."""
+    texts = [p[len("Document:"):] for _, _, p in doc.paragraphs() if p.startswith("Document:")]
+    for text in [*texts, doc.heading or ""]:
+        m = _MEETING.search(text)
+        if not m:
+            continue
+        dm = DATE.match(text, m.end())
+        start, end = resolve(dm, doc.date) if dm else (None, None)
+        if not start:
+            continue
+        body = committee(doc)
+        what = m.group("what").lower()
+        return Event(name=f"{what} van de {body}" if body else what,
+                     kind="procedure" if what == "e-mailprocedure" else "meeting", start=start, end=end)
+    return None
 
 
 # a sentence that ends in an item number (`Opzet gesprek: 1.`) goes on with the list it opens
