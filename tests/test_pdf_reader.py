@@ -208,3 +208,11 @@ def test_seed_laid_out_as_pdf_meets_the_gold():
     assert [m for m in gold["clean_text_must_not_contain"] if m in text] == []
     assert [f.marker for f in doc.footnotes] == gold["footnote_markers"]
     assert [(a.label, a.footnote) for a in doc.annexes] == [(a["label"], a["footnote"]) for a in gold["annexes"]]
+
+
+@pytest.mark.usefixtures("shared")
+def test_besluitenlijst_heading_wrapped_over_two_lines():
+    """`Document: Besluitenlijst van de procedurevergadering van woensdag 26` / `oktober 2016`."""
+    doc = parse(PDF / "besluitenlijst_example2.pdf", extract=False)
+    assert doc.heading == "Besluitenlijst van de procedurevergadering van woensdag 26 oktober 2016"
+    assert doc.kind == "besluitenlijst" and doc.sender == "vaste commissie voor Financiën"

@@ -230,14 +230,20 @@ def _loose_head(texts: list[str]) -> dict:
     """No printed Kamerstuk head (a besluitenlijst, a note): take what the first lines state,
     without taking any line out of the text."""
     meta: dict = {}
-    for t in texts:
+    for i, t in enumerate(texts):
         if not t:
             continue
         if not meta.get("date") and (m := PLACE_DATE_RE.match(t)):
             meta["place"] = m.group("place").replace("\u2019", "'")
             meta["date"] = parse_dutch_date(m.group("date"))
         elif not meta.get("heading") and HEADING_START.match(TITLE_PREFIX.sub("", t)) and len(t) < 200:
-            meta["heading"] = TITLE_PREFIX.sub("", t)
+            heading = TITLE_PREFIX.sub("", t)
+            # a field's value wrapped in print goes on in lower case: `… van woensdag 26` / `oktober 2016`
+            for nxt in texts[i + 1:i + 3]:
+                if not nxt or not nxt[0].islower():
+                    break
+                heading += " " + nxt
+            meta["heading"] = heading
         elif not meta.get("sender") and (m := COMMITTEE_RE.match(t)):
             meta["sender"] = m.group("c")
     return meta
