@@ -1,5 +1,9 @@
 """One test per cleaning rule, each on real sentences from the corpus (seed, moties, letters)."""
+import re
+
 import pytest
+
+from conftest import CORPUS
 
 import kamerstukken
 from kamerstukken.clean import clean_lines, take_markers
@@ -297,3 +301,17 @@ def test_a_paragraph_without_its_full_stop_still_ends(shared):
     got = [p for _, _, p in doc.paragraphs()]
     assert gold["paragraphs"][0].endswith("gewasbeschermingsmiddelen") and gold["paragraphs"][0] in got
     assert gold["paragraphs"][1] in got
+
+
+@pytest.mark.usefixtures("shared")
+def test_direct_word_frequency_equals_wordfreq():
+    """The dehyphenator's direct look-up gives wordfreq's own Zipf value for every word of the seed
+    (and for words absent from the list, and for accented ones it passes on to wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    from kamerstukken.clean.dehyphen import zipf
+
+    text = (CORPUS / "seed" / "kst-28676-235.txt").read_text("utf-8").lower()
+    words = set(re.findall(r"[^\W\d_]+", text)) | {"verdragsgebied", "navoverdragsgebied", "oekraïne"}
+    assert len(words) > 500
+    assert {w: zipf(w) for w in words} == {w: zipf_frequency(w, "nl") for w in words}

@@ -1,13 +1,14 @@
 """Is a hyphen at a line end a word broken across lines, or a real hyphen? Dutch rules."""
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
 
 import pyphen
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 VOWELS = set("aeiouyáéíóúàèëïöüâêîôû")
 # vowel pairs that Dutch reads as one sound (or as the start of one): a compound that joins
@@ -33,16 +34,36 @@ HYPHEN_PREFIXES = _load_prefixes()
 ELISION_WORDS = frozenset({"en", "of", "tot", "noch", "dan", "als"})
 
 
+_FREQ: dict | None = None
+
+
+def zipf(word: str) -> float:
+    """`wordfreq.zipf_frequency(word, "nl")`, looked up directly for a lower-case a–z word: wordfreq
+    tokenizes every word it is asked (about 12 µs), and most words a document breaks are new to
+    the cache. Same rounding as wordfreq (3 significant digits, then 2 decimals); checked equal
+    on 58,000 words."""
+    global _FREQ
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return zipf_frequency(word, "nl")
+    if _FREQ is None:
+        _FREQ = get_frequency_dict("nl")
+    f = _FREQ.get(word, 0.0)
+    if f == 0.0:
+        return 0.0
+    f = round(f, math.floor(-math.log(f, 10)) + 3)
+    return round(math.log(f, 10) + 9, 2)
+
+
 @lru_cache(maxsize=65536)
 def known(word: str) -> bool:
     """In the Dutch word list (wordfreq); hyphenated forms are never looked up there."""
-    return "-" not in word and zipf_frequency(word, "nl") > 1.0
+    return "-" not in word and zipf(word) > 1.0
 
 
 @lru_cache(maxsize=65536)
 def common(word: str) -> bool:
     """A common Dutch word: both parts of a compound are, syllables of one word (`mili`) not."""
-    return zipf_frequency(word, "nl") >= 3.0
+    return zipf(word) >= 3.0
 
 
 @lru_cache(maxsize=65536)
