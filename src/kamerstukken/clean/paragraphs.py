@@ -76,7 +76,9 @@ def looks_like_heading(text: str) -> bool:
 def _broken_word(text: str) -> str | None:
     """The word before a line-end hyphen (`NAVO-verdrags` in `… het NAVO-verdrags-`), or None
     when the hyphen follows a digit, bracket or space. Looks at the tail only: paragraphs grow."""
-    m = BROKEN.search(text[-80:])
+    tail = text[-80:]
+    # the broken word is one run of word characters and hyphens: it starts after the last space
+    m = BROKEN.search(tail, tail.rfind(" ") + 1)
     return m.group(1) if m else None
 
 
@@ -270,20 +272,21 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
                 flush()
         if current:
             last = current[-1].strip()
+            st = t.strip()
             starts_new = False
-            if t.startswith(" ") and ((last.endswith(TERMINAL[:3]) and t.strip()[0].isupper())
-                                      or (last.endswith((";", ",", ":", ".")) and OPENERS.match(t.strip()))):
+            if t.startswith(" ") and ((last.endswith(TERMINAL[:3]) and st[0].isupper())
+                                      or (last.endswith((";", ",", ":", ".")) and OPENERS.match(st))):
                 # a line shifted by a page break: it starts a paragraph only by its content
                 starts_new = True
-            elif LEADING_BULLET.match(t.strip() + " ") or (
-                    ELEMENT_DASH.match(t.strip()) and last.endswith((":", ";", "."))):
+            elif LEADING_BULLET.match(st + " ") or (
+                    ELEMENT_DASH.match(st) and last.endswith((":", ";", "."))):
                 starts_new = True  # a list item (a dash after a finished clause is its bullet)
-            elif FORM_FIELD.match(t.strip()) and not ITEM_NUMBER.match(" ".join(x.strip() for x in current)):
+            elif ":" in st and FORM_FIELD.match(st) and not ITEM_NUMBER.match(" ".join(x.strip() for x in current)):
                 starts_new = True  # a form's field (`Besluit:`) opens a paragraph, after its number
-            elif ITEM_NUMBER.match(t.strip()):
+            elif st[0].isdigit() and ITEM_NUMBER.match(st):
                 starts_new = True  # `4.` on its own line numbers the item that follows
-            elif PRINTED_LABEL.match(t.strip()) or (
-                    PRINTED_LABEL.match(last) and len(current) == 1 and len(last) < 60 and ":" in last):
+            elif PRINTED_LABEL.match(st) or (
+                    len(current) == 1 and len(last) < 60 and ":" in last and PRINTED_LABEL.match(last)):
                 starts_new = True  # `Voorzitter: Van der Lee` / `Griffier: Dekker` each on a line
             elif not blank_paragraphs and _ends_sentence(last) and (
                     len(last) < 0.8 * width or (looks_like_heading(t) and len(t.strip()) < 0.8 * width)):
@@ -291,8 +294,8 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
             elif (typical_gap and prev is not None and prev.page == b.page and prev.y is not None
                   and b.y is not None and b.y - prev.y > 1.45 * typical_gap):
                 starts_new = True
-            elif looks_like_heading(last) and len(current) == 1 and len(last) < 0.8 * width \
-                    and (t.strip()[0].isupper() or ITEM_NUMBER.match(t.strip())):
+            elif len(current) == 1 and len(last) < 0.8 * width and looks_like_heading(last) \
+                    and (st[0].isupper() or ITEM_NUMBER.match(st)):
                 starts_new = True
             if starts_new:
                 flush()
