@@ -236,3 +236,29 @@ def test_kst_serve_with_two_workers_serves_and_stops(tmp_path):
         out, err = proc.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/" in out
     assert proc.returncode == 0, err
+
+
+def test_an_estimated_total_says_so(tmp_path):
+    """PostgreSQL estimates the total of a very large result: the page says `ongeveer`, facet
+    counts get `≈`; an exact total shows neither."""
+    url = store_url("sqlite", tmp_path)
+    open_store(url).put_many(list(sample_docs()))
+
+    def estimating(u):
+        store = open_store(u)
+        exact = store.search
+
+        def search(query):
+            result = exact(query)
+            result.total_exact = result.facets_exact = False
+            return result
+        store.search = search
+        return store
+
+    with TestClient(create_app(url, opener=estimating)) as c:
+        html = c.get("/search", params={"q": "NAVO"}).text
+    assert re.search(r'<p class="summary"><abbr class="estimate"[^>]*>ongeveer</abbr> \d+ documenten', html)
+    assert '<span class="count">≈' in html
+    with TestClient(create_app(url)) as c:
+        html = c.get("/search", params={"q": "NAVO"}).text
+    assert "ongeveer" not in html and "≈" not in html and re.search(r'<p class="summary">\d+ documenten', html)
