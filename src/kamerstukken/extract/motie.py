@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Consideration, Document, Statement
+from .records import consideration, statement
 
 _GROUND = re.compile(
     r"^\s*(?:(?:en\s+)?(?:tevens|voorts|mede|ook|verder|eveneens|daarnaast|tot\s+slot)\s+)?"
@@ -64,22 +65,20 @@ def find(doc: Document) -> tuple[list[Statement], list[Consideration]]:
             if g:
                 kw = re.sub(r"\s+", " ", g.group("kw").lower())
                 kw = "overwegende" if kw == "overwegend" else kw  # a common misspelling
-                considerations.append(Consideration(kind=kw, text=para.strip(), section=si, paragraph=pi))
+                considerations.append(consideration(kw, para.strip(), si, pi))
                 continue
             o = _OPERATIVE.match(para)
             if o:
                 kind = next(k for k in ("request", "position", "concern", "decision") if o.group(k))
                 text = para.strip()
                 start = para.index(text[:1]) if text else 0
-                statements.append(Statement(kind=kind, actor=house, cue=o.group(kind).strip(), text=text,
-                                            section=si, paragraph=pi, start=start, end=start + len(text),
-                                            topic=sec.heading))
+                statements.append(statement(kind, house, o.group(kind).strip(), text, si, pi, start,
+                                            start + len(text), sec.heading))
                 # "verzoekt de regering … en spreekt uit dat …": a second operative verb in the clause
                 for m2 in _SECOND.finditer(para, o.end()):
                     k2 = next(k for k in ("request", "position", "concern") if m2.group(k))
                     if k2 != kind:
-                        statements.append(Statement(kind=k2, actor=house, cue=m2.group(k2).strip(), text=text,
-                                                    section=si, paragraph=pi, start=start, end=start + len(text),
-                                                    topic=sec.heading))
+                        statements.append(statement(k2, house, m2.group(k2).strip(), text, si, pi, start,
+                                                    start + len(text), sec.heading))
                         break
     return statements, considerations

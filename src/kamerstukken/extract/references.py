@@ -8,6 +8,7 @@ from ..model import Document, Reference
 from . import lexicon
 from .cueindex import at_literals, leftmost
 from .dates import DATE, resolve
+from .records import reference
 
 _DOSSIER = r"(?P<dos>\d{2}\s?\d{3})(?:[-\s](?P<suf>(?:[A-Z]{1,4}|\d{2}|[IVXL]+)\b))?"
 _KST = re.compile(
@@ -61,7 +62,7 @@ def find(doc: Document) -> list[Reference]:
         key = (kind, text, target, date)
         if key not in seen:
             seen.add(key)
-            out.append(Reference(kind=kind, text=text, target=target, date=date))
+            out.append(reference(kind, text, target, date))
 
     # the treaty patterns are tested once on the whole text: most documents name no treaty at all
     # (both need no newline to match, so a paragraph can match only if the whole text does)

@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..model import Document, Statement
 from . import lexicon
+from .records import statement
 from .entities import Hit
 from .cueindex import CueIndex, TokenIndex, WordGate, at_literals, at_positions, first_match, leads, leftmost
 from .sentences import spans
@@ -731,8 +732,7 @@ def find(doc: Document, hits_by_paragraph: dict, sentence_tokens: Optional[dict]
                     if r is None:
                         continue
                     actor, cue = r
-                    out.append(Statement(kind=kind, actor=actor, cue=cue, text=sent, section=si,
-                                         paragraph=pi, start=s, end=e, topic=sec.heading))
+                    out.append(statement(kind, actor, cue, sent, si, pi, s, e, sec.heading))
                     found_actor = found_actor or actor
                 if found_actor:
                     prev_actor = found_actor
