@@ -6,8 +6,9 @@ import re
 # A marker is 1–3 digits glued to a lower-case letter or closing punctuation, followed by
 # a space, punctuation or the end. Upper-case before the digits is an acronym (NIB2, G20, CO2);
 # a digit before a period is a decimal or a numbered item.
+# (`(?=\d)` first: the look-behinds are tried only where a digit stands, not at every character)
 MARKER = re.compile(
-    r"(?:(?<=[a-zà-ÿ\)\]»”’\"'])|(?<=[^\d\s][.,]))(\d{1,3})(?=[\s.,;:)»”’]|$)"
+    r"(?=\d)(?:(?<=[a-zà-ÿ\)\]»”’\"'])|(?<=[^\d\s][.,]))(\d{1,3})(?=[\s.,;:)»”’]|$)"
 )
 
 # A marker glued to a year: `het tweede kwartaal van 20211.` is the year 2021 and marker 1. Taken
