@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
@@ -45,6 +46,11 @@ def _members() -> dict[str, list[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _sorted_keys() -> list[str]:
+    return sorted(_members())
+
+
 def member_name(printed: str) -> tuple[str, bool]:
     """`Van Nispen` → `M. van Nispen` when exactly one member is cited so; else as printed.
 
@@ -55,8 +61,13 @@ def member_name(printed: str) -> tuple[str, bool]:
     if len(found) == 1:
         return found[0], False
     if not found and len(key) >= 4:
-        near = {n for k, names in _members().items() if k.startswith(key) and len(k) - len(key) <= 2
-                for n in names}
+        near: set[str] = set()
+        keys = _sorted_keys()
+        i = bisect_left(keys, key)  # the keys that start with `key` follow it in sorted order
+        while i < len(keys) and keys[i].startswith(key):
+            if len(keys[i]) - len(key) <= 2:
+                near.update(_members()[keys[i]])
+            i += 1
         if len(near) == 1:
             return near.pop(), True
     return printed, False

@@ -174,6 +174,8 @@ def assemble(body: list[Block], meta: dict):
     seen = set()
     for si, sec in enumerate(sections):
         for pi, para in enumerate(sec["paragraphs"]):
+            if "ijlage" not in para:
+                continue  # (a plain substring test before the pattern: most paragraphs name none)
             for m in ANNEX.finditer(para):
                 label = f"bijlage {m.group(1)}"
                 if label in seen:
