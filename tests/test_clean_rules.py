@@ -315,3 +315,15 @@ def test_direct_word_frequency_equals_wordfreq():
     words = set(re.findall(r"[^\W\d_]+", text)) | {"verdragsgebied", "navoverdragsgebied", "oekraïne"}
     assert len(words) > 500
     assert {w: zipf(w) for w in words} == {w: zipf_frequency(w, "nl") for w in words}
+
+
+def test_kind_from_the_fixed_opening_of_an_advies():
+    """corpus/letters/033 reaches us without its head; its first sentence is the standard opening
+    of an advies en nader rapport."""
+    from kamerstukken.parse.metadata import kind_from_opening
+
+    assert kind_from_opening(
+        "Hieronder zijn opgenomen het advies van de Afdeling advisering van de Raad van State d.d. 23 "
+        "november 2018 en het nader rapport d.d. 22 februari 2019, aangeboden aan de Koning door de "
+        "Minister van Buitenlandse Zaken") == "advies-raad-van-state"
+    assert kind_from_opening("Hierbij bied ik u het advies van de Raad van State aan.") == "other"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import Annex, Document, Dossier, Footnote, Section, Signatory, Source
 from ..sources.base import Extracted
 from .masthead import parse_masthead, parse_running_header
-from .metadata import kind_from_heading, make_id, sender_from_heading, session_year_for
+from .metadata import kind_from_heading, kind_from_opening, make_id, sender_from_heading, session_year_for
 from .structure import assemble
 
 FIELDS = ("chamber", "session_year", "dossier", "number")
@@ -50,6 +50,9 @@ def build_document(ex: Extracted) -> Document:
         signatories = meta["signatories"]
     heading = meta.get("heading")
     kind = meta.get("kind") or kind_from_heading(heading)
+    if kind == "other":
+        first = next((p for s in sections for p in (s["paragraphs"] if isinstance(s, dict) else s.paragraphs)), None)
+        kind = kind_from_opening(first)
     sender = meta.get("sender") or sender_from_heading(heading)
     dossiers = [d if isinstance(d, Dossier) else Dossier(**d) for d in meta.get("dossier", [])]
     number = meta.get("number")

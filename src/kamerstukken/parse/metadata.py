@@ -105,6 +105,20 @@ def kind_from_heading(heading: str | None) -> str:
     return "other"
 
 
+# the fixed opening of an advies en nader rapport, which often reaches readers without its head:
+# `Hieronder zijn opgenomen het advies van de Afdeling advisering van de Raad van State d.d. …`
+_ADVIES_OPENING = re.compile(
+    r"^Hieronder (?:zijn|is) opgenomen (?:het|de) advie(?:s|zen) van de (?:Afdeling advisering van de )?"
+    r"Raad van State\b")
+
+
+def kind_from_opening(first_paragraph: str | None) -> str:
+    """A kind the body's first words give away where no heading does."""
+    if first_paragraph and _ADVIES_OPENING.match(first_paragraph):
+        return "advies-raad-van-state"
+    return "other"
+
+
 HEADING_START = re.compile(
     r"^(?:(?:tweede\s+|derde\s+|vierde\s+)?(?:nader\s+)?gewijz\w*\s+)?(?:brief|motie|amendement|verslag|eindverslag|nota|memorie|"
     r"voorstel van|advies|besluitenlijst|lijst van|antwoord|koninklijke boodschap|"
