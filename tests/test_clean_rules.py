@@ -327,3 +327,16 @@ def test_kind_from_the_fixed_opening_of_an_advies():
         "november 2018 en het nader rapport d.d. 22 februari 2019, aangeboden aan de Koning door de "
         "Minister van Buitenlandse Zaken") == "advies-raad-van-state"
     assert kind_from_opening("Hierbij bied ik u het advies van de Raad van State aan.") == "other"
+
+
+@pytest.mark.usefixtures("shared")
+def test_a_short_line_without_full_stop_before_a_capital_ends_a_heading():
+    """corpus/letters/012: a two-line title and `Aanleiding` run straight into the text in print; a
+    wrapped line stops short only where a heading (or paragraph) ends."""
+    lines = (CORPUS / "letters" / "012.txt").read_text("utf-8").splitlines()
+    start = next(i for i, l in enumerate(lines) if l.startswith("agenda aan van de Raad Justitie"))
+    blocks, _ = clean_lines([Block("line", l) for l in lines[start:start + 9]], element=False)
+    texts = [(b.kind, b.text[:40]) for b in blocks]
+    assert ("heading", "Aanleiding") in texts
+    assert ("para", "Kabinetsappreciatie Aanbeveling onderhan") in texts
+    assert ("para", "De Verenigde Staten van Amerika (VS) hee") in texts

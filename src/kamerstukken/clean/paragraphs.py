@@ -291,6 +291,11 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
             elif not blank_paragraphs and _ends_sentence(last) and (
                     len(last) < 0.8 * width or (looks_like_heading(t) and len(t.strip()) < 0.8 * width)):
                 starts_new = True
+            elif not blank_paragraphs and len(last) < 0.7 * width and st[0].isupper() and last[-1:].isalnum() \
+                    and not _ends_cut(last) and b.y is None:
+                # print wraps near the full width: a line that stops well short without a full stop,
+                # before a capital, ends a heading (`… Border Security Partnership` / `Aanleiding` / `De …`)
+                starts_new = True
             elif (typical_gap and prev is not None and prev.page == b.page and prev.y is not None
                   and b.y is not None and b.y - prev.y > 1.45 * typical_gap):
                 starts_new = True
