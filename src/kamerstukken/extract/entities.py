@@ -358,6 +358,15 @@ def _sign_from(text: str) -> int:
     return max(0, text.rfind(",") - 120)
 
 
+def _may_sign(text: str) -> bool:
+    """Whether a _P_SIGN match can end the text: without a newline it must, and its name ends in a
+    lower-case letter or an apostrophe, so a paragraph that ends in a full stop holds none."""
+    if "\n" in text:
+        return True
+    last = text.rstrip()[-1:]
+    return last.islower() or last in ("’", "'")
+
+
 def _title_iter(text: str, toks: set):
     """The matches of `_P_TITLE.finditer(text)`, tried only where a title form the tokens allow occurs."""
     forms = _TITLE_FORM_INDEX.ids_of(toks)
@@ -380,7 +389,7 @@ def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:
         name = m.group("name")
         out.append(Hit(m.start("name"), m.end("name"), name, "person", role=role, priority=1))
     todo = []
-    if _SIGN_WORDS in fams and "," in text:
+    if _SIGN_WORDS in fams and "," in text and _may_sign(text):
         todo.append(_P_SIGN)
     if ", " in text and _APPOS_WORDS in fams and _APPOS_TAIL.search(text):
         todo.append(_P_APPOS)
