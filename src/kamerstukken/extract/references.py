@@ -3,6 +3,7 @@ treaties, laws and named documents (`artikel 100-brief`)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Document, Reference
 from . import lexicon
@@ -66,12 +67,20 @@ def find(doc: Document) -> list[Reference]:
 
     # the treaty patterns are tested once on the whole text: most documents name no treaty at all
     # (both need no newline to match, so a paragraph can match only if the whole text does)
-    whole = "\n".join(p for _, _, p in doc.paragraphs())
-    # the names matched in the whole text: a paragraph can only match these (no name spans a newline,
-    # so the whole text's matches inside a paragraph are the paragraph's own)
-    treaty_forms = {m.group() for m in _TREATY_LEX.finditer(whole)}
+    paras = [p for _, _, p in doc.paragraphs()]
+    whole = "\n".join(paras)
+    # the treaty names of each paragraph, from one scan of the whole text: no name spans a newline, so
+    # the whole text's matches inside a paragraph are the paragraph's own
+    starts, at = [], 0
+    for p in paras:
+        starts.append(at)
+        at += len(p) + 1
+    named_in: dict[int, list] = {}
+    for m in _TREATY_LEX.finditer(whole):
+        pi = bisect_right(starts, m.start()) - 1
+        named_in.setdefault(pi, []).append((m.start() - starts[pi], m.group()))
     treaty_pre = any(w in whole for w in _TREATY_PRE)
-    for _, _, para in doc.paragraphs():
+    for pi, para in enumerate(paras):
         # cheap substring tests first: most paragraphs hold no reference at all
         for m in (_KST.finditer(para) if "nr." in para or "kst-" in para else ()):
             add("kamerstuk", m.group(), _kst_target(m))
@@ -87,10 +96,9 @@ def find(doc: Document) -> list[Reference]:
             dm = DATE.search(m.group())
             start, _ = resolve(dm, doc.date) if dm else (None, None)
             add("meeting", m.group(), date=start)
-        at = at_literals(_TREATY_LEX, para, treaty_forms) if treaty_forms else None  # every match is one of them
-        for m in (leftmost([at]) if at else ()):
-            if m.start() == 0 or not para[m.start() - 1].isalnum():
-                add("treaty", m.group())
+        for start, name in named_in.get(pi, ()):
+            if start == 0 or not para[start - 1].isalnum():
+                add("treaty", name)
         if treaty_pre and any(w in para for w in _TREATY_PRE):
             named = at_literals(_TREATY_NAMED, para, _TREATY_NOUNS)
             for m in leftmost(([named] if named else []) + [lambda pos: _TREATY_HYPHEN.search(para, pos)]):
