@@ -38,3 +38,30 @@ def test_stelt_op_draws_up_and_is_no_position():
         "Hiertoe stelt de RAZEB vier weken van tevoren een geannoteerde agenda op die vervolgens evolueert naar een "
         "optie-papier of ontwerp-conclusies, waarop de Europese Raad zijn besprekingen kan baseren.",
         intro=False) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # 040, 057: a passive future addressed to the Kamer is the writer's promise
+    "In het coalitieakkoord zijn de stappen beschreven om in 2010 tot een kabinetsbesluit te komen dat aan de "
+    "Tweede Kamer zal worden voorgelegd.",
+    "Zoals ik meermaals heb aangegeven in de debatten met de Tweede Kamer, zal voordat er een definitief besluit "
+    "wordt genomen over een aanvullend programma voor Griekenland, de Tweede Kamer de gelegenheid worden gegeven "
+    "zich hierover uit te spreken.",
+    # 078, 040: an agentless future in a document still to come is the writer's plan
+    "Inzet van Nederlandse militairen gestart na 31 december 2014 zal worden opgenomen in de evaluatie over 2015.",
+    "Hetzelfde geldt voor het personeelsbeleid; ook dat zal in de brief ruimschoots aan de orde komen.",
+])
+def test_agentless_future_for_the_kamer_is_the_writers_commitment(sentence):
+    assert ("commitment", "Nederland") in statements_of(sentence, intro=False)
+
+
+@pytest.mark.parametrize("sentence", [
+    # 025: a consequence (`zullen hebben`), 084: an agenda (`zal stilstaan bij`) — nobody's promise
+    "Maar dit zouden maar een paar procenten meer zijn dan de prognoses die stellen dat we in 2040 al 88% procent "
+    "reductie zullen hebben.",
+    "De Raad zal stilstaan bij de actuele ontwikkelingen in Hongkong, in het bijzonder de impact van de Nationale "
+    "Veiligheidswet voor Hongkong die op 30 juni jl. is ingevoerd, en de uitvoering van de Raadsconclusies over "
+    "Hongkong van 24 juli jl.",
+])
+def test_a_reported_future_is_no_commitment(sentence):
+    assert "commitment" not in [k for k, _ in statements_of(sentence, intro=False)]

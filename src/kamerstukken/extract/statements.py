@@ -63,7 +63,7 @@ _AUX_LONGEST = max(map(len, _AUX))
 # "zal" with a verb that is no action: a reported future, nobody's promise
 _STATIVE = re.compile(
     r"\b(?:duren|blijven|moeten|vergroten|leiden|bedragen|liggen|gelden|plaatsvinden|plaats\s+vinden|"
-    r"vinden\s+plaats|verschijnen|ontstaan|toenemen|afnemen|dalen|stijgen|vallen|verlopen)\b")
+    r"vinden\s+plaats|verschijnen|ontstaan|toenemen|afnemen|dalen|stijgen|vallen|verlopen|hebben|stilstaan)\b")
 _FUTURE_VERB_END = re.compile(r"[,.;:]|\b(?:en|maar|om|dat|die|waarin)\b")
 
 # --- actor words (beyond entities) -----------------------------------------------------------------
@@ -450,6 +450,15 @@ _WORDEN = re.compile(r"\bworden\b")
 _AFTER_ARTICLE = re.compile(r"\b(?:de|het|een|deze|dit|die)\s+(?:\w+\s+)?$", re.I)
 _ZOALS_BEFORE = re.compile(r"\bzoals\b(?:\s+\S+){0,8}\s*$", re.I)
 _NIET = re.compile(r"\bniet\b")
+# a document still to come, in which an agentless future clause is the writer's plan
+# ("… zal worden opgenomen in de evaluatie over 2015", "ook dat zal in de brief … aan de orde komen")
+_DOC_AHEAD = re.compile(r"\bin\s+(?:de|het|een|deze)\s+(?:[\w-]+\s+)?[\w-]*(?:brief|nota|notitie|rapportage|evaluatie|"
+                        r"reactie|appreciatie)\b")
+# the Kamer addressed in a passive promise, and what it will be given
+_TO_KAMER = re.compile(r"\b(?:u|[Uu]w\s+Kamer|[Dd]e\s+(?:Tweede\s+)?Kamer)\b")
+_GIVEN_KAMER = re.compile(r"\b(?:geïnformeerd|gesteld|toegezonden|gezonden|voorgelegd|aangeboden|gegeven)\b")
+_KAMER_WILL_BE = re.compile(r"\b(?:u|uw\s+Kamer|de\s+(?:Tweede\s+)?Kamer)\b[^.]{0,40}\bworden\s+"
+                            r"(?:geïnformeerd|gegeven|voorgelegd|aangeboden|toegezonden)")
 
 
 def _future_ok(sent: str, cue_end: int) -> bool:
@@ -529,8 +538,9 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                 ag = _agent(sent, actors, actors)
                 if ag:
                     return ag, m.group()
-                if ctx.writer_is_nl and re.search(r"\b(?:u|[Uu]w\s+Kamer|[Dd]e\s+Kamer)\b", sent) and \
-                        re.search(r"\b(?:geïnformeerd|gesteld|toegezonden|gezonden)\b", seg):
+                if ctx.writer_is_nl and _TO_KAMER.search(sent) and _GIVEN_KAMER.search(seg):
+                    return "Nederland", m.group()
+                if ctx.writer_is_nl and _DOC_AHEAD.search(sent, m.end()):
                     return "Nederland", m.group()
                 continue
             subj = _subject(sent, actors, cstart, m.start(), sub)
@@ -538,7 +548,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                 continue  # "zullen de ministers spreken over": the agenda of a meeting, not a promise
             if subj is None:
                 # a passive promise to the Kamer: "dan zal u hierover worden geïnformeerd"
-                if ctx.writer_is_nl and re.search(r"\b(?:u|uw\s+Kamer)\b[^.]{0,40}\bworden\s+geïnformeerd", sent[m.end():]):
+                if ctx.writer_is_nl and (_KAMER_WILL_BE.search(sent, m.end()) or _DOC_AHEAD.search(sent, m.end())):
                     return "Nederland", m.group()
                 continue
             return subj.name, m.group()
