@@ -65,3 +65,39 @@ def test_agentless_future_for_the_kamer_is_the_writers_commitment(sentence):
 ])
 def test_a_reported_future_is_no_commitment(sentence):
     assert "commitment" not in [k for k, _ in statements_of(sentence, intro=False)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 076: each state's decision apart; `melding maken van het besluit` and V2 `behouden de …`
+    ("Naar aanleiding van de presentatie van de Commissiemededeling over overgangsmaatregelen inzake het vrij "
+     "verkeer van werknemers maakten Spanje, Finland en Portugal melding van het besluit per 1 mei a.s. over te gaan "
+     "tot een volledig vrij verkeer.", [("decision", "Spanje"), ("decision", "Finland"), ("decision", "Portugal")]),
+    ("Duitsland en Oostenrijk behouden de maatregelen.", [("decision", "Duitsland"), ("decision", "Oostenrijk")]),
+    ("Italië continueert de bestaande quotumregeling, maar heeft het plafond hiervoor aanzienlijk verruimd.",
+     [("decision", "Italië")]),
+    # 054: the writer's country among others is the writer's statement
+    ("Met dit initiatief willen Denemarken, Estland, Finland, Ierland, Letland, Litouwen, Zweden en Nederland hun "
+     "gezamenlijke denkbeelden en waarden in de discussie over de EMU onder de aandacht brengen.",
+     [("position", "Nederland")]),
+    # 004: a Kamerlid's request that the writer answers
+    ("In deze brief ga ik in op het verzoek van het lid Van Dijck gedaan bij de regeling van werkzaamheden van 15 "
+     "januari jl. tot een brief van het kabinet over het mogelijke voorzitterschap van de Eurogroep door de "
+     "Nederlandse minister van Financiën, diens beschikbaarheid, de Nederlandse visie en de gevolgen van deze "
+     "positie voor Nederland.", [("request", "Van Dijck")]),
+])
+def test_coordinated_actors_and_reported_requests(sentence, expected):
+    assert statements_of(sentence, intro=False) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # a motie's consideration: `behouden` after a modal is an infinitive, no decision
+    "overwegende dat Nederland als soevereine lidstaat binnen de NAVO de ruimte moet behouden om eigen afwegingen "
+    "te maken in het bepalen van defensie-uitgaven;",
+    # 032, a list of papers: `het verzoek van het lid Alkaya` that nobody answers here
+    "de brief van de Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking d.d. 20 maart 2018 met de "
+    "reactie op het verzoek van het lid Alkaya, gedaan tijdens de Regeling van Werkzaamheden van 15 maart 2018, "
+    "over de Amerikaanse importtarieven op staal en aluminium en het effect op Nederlandse bedrijven (Kamerstuk "
+    "33 625, nr. 256);",
+])
+def test_no_decision_or_request_without_its_verb_or_answer(sentence):
+    assert [k for k, _ in statements_of(sentence, intro=False) if k in ("decision", "request")] == []

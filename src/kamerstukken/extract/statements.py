@@ -515,6 +515,8 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
         if kind == "decision" and _THIS_DECISION.search(sent[max(0, m.start() - 6):m.end() + 5]):
             continue
         if fam == "noun":
+            if kind == "request" and not _FIRST_PERSON.search(sent):
+                continue  # `het verzoek van het lid X` counts where the writer answers it, not in a list of papers
             own = re.match(r"\s+van\s+(?:het\s+lid\s+|de\s+leden\s+)?", sent[m.end():])
             if own:
                 a = _head_actor(actors, sent, m.end() + own.end(), len(sent))
@@ -614,6 +616,20 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                 return (ctx.body or "Nederland"), m.group()
             return (prev_actor or ("Nederland" if ctx.writer_is_nl else ctx.body)), m.group()
     return None
+
+
+def _each_actor(kind: str, actor: str, ctx: "Context") -> list[str]:
+    """Whom a statement of coordinated actors (`Spanje, Finland en Portugal`) is counted for: the
+    writer's own country among them, as with `waaronder Nederland`; each state apart for a
+    decision, which every state takes for itself (`Duitsland en Oostenrijk behouden de maatregelen`)."""
+    if " en " not in actor:
+        return [actor]
+    parts = actor.replace(" en ", ", ").split(", ")
+    if ctx.writer_is_nl and "Nederland" in parts:
+        return ["Nederland"]
+    if kind == "decision" and all(p in _COUNTRY_NAMES for p in parts):
+        return parts
+    return [actor]
 
 
 def _context(doc: Document, hits_by_paragraph: dict) -> Context:
@@ -742,7 +758,8 @@ def find(doc: Document, hits_by_paragraph: dict, sentence_tokens: Optional[dict]
                     if r is None:
                         continue
                     actor, cue = r
-                    out.append(statement(kind, actor, cue, sent, si, pi, s, e, sec.heading))
+                    for one in _each_actor(kind, actor, sec_ctx):
+                        out.append(statement(kind, one, cue, sent, si, pi, s, e, sec.heading))
                     found_actor = found_actor or actor
                 if found_actor:
                     prev_actor = found_actor
