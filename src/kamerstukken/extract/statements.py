@@ -622,7 +622,7 @@ def _each_actor(kind: str, actor: str, ctx: "Context") -> list[str]:
     """Whom a statement of coordinated actors (`Spanje, Finland en Portugal`) is counted for: the
     writer's own country among them, as with `waaronder Nederland`; each state apart for a
     decision, which every state takes for itself (`Duitsland en Oostenrijk behouden de maatregelen`)."""
-    if " en " not in actor:
+    if not actor or " en " not in actor:
         return [actor]
     parts = actor.replace(" en ", ", ").split(", ")
     if ctx.writer_is_nl and "Nederland" in parts:
