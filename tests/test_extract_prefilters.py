@@ -27,3 +27,19 @@ def test_may_sign_holds_wherever_the_signature_pattern_matches():
             found += 1
             assert E._may_sign(t), repr(t)
     assert found > 50  # the texts do exercise the pattern
+
+
+OFFICIAL_PIECES = [" ", "  ", "\n", ", ", ".", "x", "de ", "De ", "de  ", "De\t", "ode ", "Minister", "minister",
+                   "ministerie", "Minister-President", "Staatssecretaris", "staatssecretaris", "Xstaatssecretaris",
+                   " van ", " voor ", "Buitenlandse ", "Zaken", " en ", "Defensie", "Volksgezondheid, "]
+
+
+def test_official_iter_finds_what_the_whole_pattern_finds():
+    from kamerstukken.extract import statements as S
+
+    rnd = random.Random(3)
+    for _ in range(6000):
+        t = "".join(rnd.choice(OFFICIAL_PIECES) for _ in range(rnd.randint(0, 9)))
+        for lo, hi in ((0, len(t)), (min(2, len(t)), max(min(2, len(t)), len(t) - 3)), (min(5, len(t)), len(t))):
+            assert [m.span() for m in S._official_iter(t, lo, hi)] == \
+                [m.span() for m in S._DUTCH_OFFICIAL.finditer(t, lo, hi)], (t, lo, hi)

@@ -184,6 +184,24 @@ def _group_iter(text: str, lo: int, hi: int):
     return leftmost(parts, lo) if parts else ()
 
 
+def _official_iter(text: str, lo: int, hi: int):
+    """The matches of `_DUTCH_OFFICIAL.finditer(text, lo, hi)`, tried only where one can start: at a
+    title (found by "inister" or "taatssecretaris", one character in), or at the "de" and white space
+    before it. (The pattern opens with a word boundary, so the engine would try it at every character.)"""
+    starts = []
+    for w in ("inister", "taatssecretaris"):
+        i = text.find(w, lo + 1, hi)
+        while i >= 0:
+            starts.append(i - 1)
+            j = i - 1
+            while j > lo and text[j - 1].isspace():
+                j -= 1
+            if j < i - 1 and j - 2 >= lo:
+                starts.append(j - 2)
+            i = text.find(w, i + 1, hi)
+    return leftmost([at_positions(_DUTCH_OFFICIAL, text, starts, hi)], lo) if starts else ()
+
+
 def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Optional[int] = None,
                 inside: Optional[list[Hit]] = None, toks: Optional[set] = None) -> list[Actor]:
     """Everything in a paragraph that can be the subject of a statement, with its normal name; only
@@ -236,7 +254,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
     if ctx.writer_is_nl:
         for m in (_WRITER.finditer(text, lo, hi) if _WRITER_WORDS.any_of(toks) else ()):
             out.append(Actor(m.start(), m.end(), "Nederland", 0))
-        for m in (_DUTCH_OFFICIAL.finditer(text, lo, hi) if "official" in gates else ()):
+        for m in (_official_iter(text, lo, hi) if "official" in gates else ()):
             before = text[max(0, m.start() - 12):m.start()]
             if _ADJ_BEFORE.search(before) and not before.endswith(("de ", "De ")):
                 continue  # "de Afghaanse Minister": a foreign official
