@@ -430,9 +430,27 @@ def _select(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+# the hits of short paragraphs, by (text, chamber): fixed lines ("De Kamer,", "gehoord de beraadslaging,",
+# "en gaat over tot de orde van de dag.") recur in every motie, and a short text costs its hits mostly in
+# the fixed work of each pattern family. Hits are never changed after they are found: they are shared.
+_SHORT = 80
+_SHORT_HITS: dict[tuple, tuple] = {}
+
+
 def paragraph_hits(text: str, chamber: Optional[str] = None, toks: Optional[set] = None) -> list[Hit]:
     """All entity hits in one paragraph, in text order: the longest where they overlap, plus a body
     named inside a longer name ("… van de Verenigde Naties")."""
+    if len(text) > _SHORT:
+        return _paragraph_hits(text, chamber, toks)
+    got = _SHORT_HITS.get((text, chamber))
+    if got is None:
+        if len(_SHORT_HITS) >= 20_000:  # a long-running process sees many short texts once
+            _SHORT_HITS.clear()
+        got = _SHORT_HITS[(text, chamber)] = tuple(_paragraph_hits(text, chamber, toks))
+    return list(got)
+
+
+def _paragraph_hits(text: str, chamber: Optional[str], toks: Optional[set]) -> list[Hit]:
     if toks is None:  # the set of the text's whitespace tokens
         toks = set(text.split())
     fams = _families(text, toks)
