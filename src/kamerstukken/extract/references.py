@@ -79,33 +79,41 @@ def find(doc: Document) -> list[Reference]:
     for m in _TREATY_LEX.finditer(whole):
         pi = bisect_right(starts, m.start()) - 1
         named_in.setdefault(pi, []).append((m.start() - starts[pi], m.group()))
-    treaty_pre = any(w in whole for w in _TREATY_PRE)
+    # each paragraph's cheap substring tests, asked first of the whole text (a paragraph holds a word
+    # only if the whole text does): most documents hold no reference of most kinds at all
+    kst = "nr." in whole or "kst-" in whole
+    res = "esolutie" in whole
+    mot = "otie" in whole
+    com = "oezegging" in whole or "toegezegd" in whole
+    meet = "verleg" in whole or "ebat" in whole
+    treaty_pre = any(map(whole.__contains__, _TREATY_PRE))
+    law = "wet" in whole or "Wet" in whole
+    docs = ("artikel" in whole and "100" in whole) or "BNC-fiche" in whole or "abinetsappreciatie" in whole
     for pi, para in enumerate(paras):
-        # cheap substring tests first: most paragraphs hold no reference at all
-        for m in (_KST.finditer(para) if "nr." in para or "kst-" in para else ()):
+        for m in (_KST.finditer(para) if kst and ("nr." in para or "kst-" in para) else ()):
             add("kamerstuk", m.group(), _kst_target(m))
-        for m in (_RES.finditer(para) if "esolutie" in para else ()):
+        for m in (_RES.finditer(para) if res and "esolutie" in para else ()):
             un = m.group(0).lower().startswith(("vnvr", "vn-v", "veil", "vn")) or m.group("vr")
             add("resolution", m.group(0), f"UNSCR {m.group('n')}" if un else None)
-        for m in (_MOTIE.finditer(para) if "otie" in para else ()):
+        for m in (_MOTIE.finditer(para) if mot and "otie" in para else ()):
             k = _KST.search(m.group())
             add("motie", m.group(), _kst_target(k) if k else None)
-        for m in (_COMMIT.finditer(para) if "oezegging" in para or "toegezegd" in para else ()):
+        for m in (_COMMIT.finditer(para) if com and ("oezegging" in para or "toegezegd" in para) else ()):
             add("commitment", m.group())
-        for m in (_MEET.finditer(para) if "verleg" in para or "ebat" in para else ()):
+        for m in (_MEET.finditer(para) if meet and ("verleg" in para or "ebat" in para) else ()):
             dm = DATE.search(m.group())
             start, _ = resolve(dm, doc.date) if dm else (None, None)
             add("meeting", m.group(), date=start)
         for start, name in named_in.get(pi, ()):
             if start == 0 or not para[start - 1].isalnum():
                 add("treaty", name)
-        if treaty_pre and any(w in para for w in _TREATY_PRE):
+        if treaty_pre and any(map(para.__contains__, _TREATY_PRE)):
             named = at_literals(_TREATY_NAMED, para, _TREATY_NOUNS)
             for m in leftmost(([named] if named else []) + [lambda pos: _TREATY_HYPHEN.search(para, pos)]):
                 add("treaty", m.group())
-        for m in (_LAW.finditer(para) if "wet" in para or "Wet" in para else ()):
+        for m in (_LAW.finditer(para) if law and ("wet" in para or "Wet" in para) else ()):
             add("law", m.group())
-        for m in (_DOC.finditer(para) if ("artikel" in para and "100" in para) or "BNC-fiche" in para
-                  or "abinetsappreciatie" in para else ()):
+        for m in (_DOC.finditer(para) if docs and (("artikel" in para and "100" in para) or "BNC-fiche" in para
+                                                   or "abinetsappreciatie" in para) else ()):
             add("document", m.group())
     return out
