@@ -251,9 +251,9 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
                 continue
             name = "Bondgenoten" if g.lower() == "bondgenoten" else "lidstaten"
         out.append(Actor(m.start(), m.end(), name, 0))
-    if ctx.writer_is_nl:
+    if ctx.writer_is_nl or ctx.speaker:
         for m in (_WRITER.finditer(text, lo, hi) if _WRITER_WORDS.any_of(toks) else ()):
-            out.append(Actor(m.start(), m.end(), "Nederland", 0))
+            out.append(Actor(m.start(), m.end(), ctx.speaker or "Nederland", 0))
         for m in (_official_iter(text, lo, hi) if "official" in gates else ()):
             before = text[max(0, m.start() - 12):m.start()]
             if _ADJ_BEFORE.search(before) and not before.endswith(("de ", "De ")):
@@ -301,6 +301,7 @@ class Context:
     chamber: Optional[str] = "TK"
     askers: Optional[str] = None  # "Vragen van het lid Eppink (BBB) en Van der Staaij (SGP)"
     last_fractie: Optional[str] = None  # in a verslag, the fractie whose questions follow
+    speaker: Optional[str] = None  # in Handelingen and verslagen, who has the floor ("ik", "we")
 
 
 def _tokens_between(text: str, a: int, b: int) -> list[str]:
@@ -609,13 +610,13 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                     return (ctx.body or "Nederland"), m.group()
                 if kind == "request" and _MOTIE_CONTEXT.search(context):
                     return ("Eerste Kamer" if ctx.chamber == "EK" else "Tweede Kamer"), m.group()
-                return (prev_actor or ("Nederland" if ctx.writer_is_nl else ctx.body)), m.group()
+                return (prev_actor or _own_voice(ctx)), m.group()
         if conj == "om":
             # "… is gebruik gemaakt om de regering op te roepen": the main clause's actor
             main_subj = _subject(sent, actors, 0, m.start(), False)
             if main_subj:
                 return main_subj.name, m.group()
-            return (prev_actor or ("Nederland" if ctx.writer_is_nl else ctx.body)), m.group()
+            return (prev_actor or _own_voice(ctx)), m.group()
         subj = _subject(sent, actors, cstart, m.start(), sub)
         if subj is not None and subj.rank < 0 and kind != "decision":
             subj = None
@@ -632,8 +633,34 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             # "Daarbij wordt deelname … op prijs gesteld": the writer's view, unless a body decides
             if kind == "decision":
                 return (ctx.body or "Nederland"), m.group()
-            return (prev_actor or ("Nederland" if ctx.writer_is_nl else ctx.body)), m.group()
+            return (prev_actor or _own_voice(ctx)), m.group()
     return None
+
+
+# a speaker's turn in Handelingen and verslagen, as a line of its own or opening the words spoken:
+# `Mevrouw Van der Plas (BBB):`, `De heer Klaver (GroenLinks):`, `Minister Bruins Slot:`, `De voorzitter:`
+_NAME_WORD = r"(?:[A-ZÀ-Þ'][\w'’.-]*|van|de|der|den|ter|ten|te|in|'t)"
+_SPEAKER = re.compile(rf"^(?:De\s+)?(?P<role>[Vv]oorzitter|heer|[Mm]evrouw|[Mm]inister-[Pp]resident|[Mm]inister|"
+                      rf"[Ss]taatssecretaris)\b\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})?\s*"
+                      rf"(?:\([^)]*\))?\s*:(?:\s+|$)")
+
+
+def _speaker(m: re.Match, doc: Document, ctx: "Context") -> Optional[str]:
+    """Who speaks: a member by the surname as printed; a minister or staatssecretaris for the
+    government (Nederland, as in a letter); the chair of a committee for the committee."""
+    role = m.group("role").lower()
+    if role.startswith(("minister", "staatssecretaris")):
+        return "Nederland"
+    if role == "voorzitter":
+        committee = doc.sender or ctx.body or ""
+        return committee if "commissie" in committee else None
+    return m.group("name") or None
+
+
+def _own_voice(ctx: "Context") -> Optional[str]:
+    """Whose an agentless statement is when nobody else is named: the letter's writer, the speaker
+    who has the floor, or the body whose meeting is reported."""
+    return "Nederland" if ctx.writer_is_nl else (ctx.speaker or ctx.body)
 
 
 def _each_actor(kind: str, actor: str, ctx: "Context") -> list[str]:
@@ -705,6 +732,7 @@ def find(doc: Document, hits_by_paragraph: dict, sentence_tokens: Optional[dict]
     """Statements of a letter, report or verslag (moties go through extract.motie); `sentence_tokens`,
     if given, holds the whitespace-token sets of each paragraph's sentences."""
     ctx = _context(doc, hits_by_paragraph)
+    speech = doc.kind in ("handelingen", "verslag")  # turns of speakers, each on a line of its own
     out: list[Statement] = []
     for si, sec in enumerate(doc.sections):
         sec_ctx = ctx
@@ -712,6 +740,11 @@ def find(doc: Document, hits_by_paragraph: dict, sentence_tokens: Optional[dict]
         if hf:
             ctx.last_fractie = hf.group("f") or hf.group("f2")
         for pi, para in enumerate(sec.paragraphs):
+            sm = _SPEAKER.match(para) if speech else None
+            if sm:
+                ctx.speaker = ctx.writer = _speaker(sm, doc, ctx)
+                if sm.end() == len(para):
+                    continue
             hf = _FRACTIE.search(para) if "fractie" in para else None
             if hf:
                 ctx.last_fractie = hf.group("f") or hf.group("f2")

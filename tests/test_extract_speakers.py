@@ -1,0 +1,38 @@
+"""Statements in Handelingen and verslagen are the speaker's: the turn label says who has the floor."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import CORPUS
+from kamerstukken.pipeline import parse
+
+pytestmark = pytest.mark.usefixtures("shared")
+
+
+def _stated(path, start):
+    doc = parse(path)
+    return {(s.kind, s.actor) for s in doc.statements if s.text.startswith(start)}
+
+
+def test_a_member_speaks_for_herself_a_minister_for_the_government():
+    plenary = CORPUS / "handelingen" / "03686ab6.xml"
+    # after `De heer Pechtold (D66):` and `De heer Van Hijum (CDA):`
+    assert _stated(plenary, "Ik heb daar vorige week naar gevraagd.") == {("request", "Pechtold")}
+    assert _stated(plenary, "Ik heb al aangegeven dat mijn fractie de intentie van de minister") == {
+        ("position", "Van Hijum")}
+    # after `Minister De Jonge:`
+    assert ("commitment", "Nederland") in _stated(
+        CORPUS / "handelingen" / "h-tk-20172018-70-4.xml", "Nogmaals, ik heb al toegezegd om bij de brief")
+
+
+def test_the_chair_of_a_committee_speaks_for_the_committee():
+    """corpus/letters/052, a commissiedebat: `De voorzitter: … We gaan kijken wat we nog kunnen
+    organiseren.` — the label opens the paragraph of the words spoken."""
+    assert _stated(CORPUS / "letters" / "052.txt", "We gaan kijken wat we nog kunnen organiseren.") == {
+        ("commitment", "vaste commissie voor Buitenlandse Zaken")}
+
+
+def test_no_statement_of_a_speech_is_left_without_actor():
+    for f in sorted((CORPUS / "handelingen").iterdir()):
+        doc = parse(f)
+        assert len([s for s in doc.statements if not s.actor]) <= 1, f.name
