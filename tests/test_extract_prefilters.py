@@ -43,3 +43,22 @@ def test_official_iter_finds_what_the_whole_pattern_finds():
         for lo, hi in ((0, len(t)), (min(2, len(t)), max(min(2, len(t)), len(t) - 3)), (min(5, len(t)), len(t))):
             assert [m.span() for m in S._official_iter(t, lo, hi)] == \
                 [m.span() for m in S._DUTCH_OFFICIAL.finditer(t, lo, hi)], (t, lo, hi)
+
+
+CAPS_PIECES = [" ", "\n", "-", "(", ")", ".", ". ", ",", "x", "3", "NAVO", "EU", "VN", "ABC", "AB", "A", "B.", "Mr.",
+               "Jan", "A.G.", "de", "Q1", "II", "2015", "XYZ12", "É", "a", "NGO's", "EU-", "-AB"]
+
+
+def test_token_gates_hold_wherever_their_patterns_match():
+    from kamerstukken.extract.cueindex import TokenGate
+
+    rnd = random.Random(5)
+    acronyms, initials = TokenGate(E._new_acronym), TokenGate(E._INITIAL_TOKEN.test)
+    for _ in range(8000):
+        t = "".join(rnd.choice(CAPS_PIECES) for _ in range(rnd.randint(0, 8)))
+        toks = set(t.split())
+        kept = [m for m in E._P_ACRONYM.finditer(t)
+                if not (m.group("acr") in E._ACRONYM_STOP or m.group("acr") in E._TERMS or m.group("acr").isdigit())]
+        assert bool(kept) == acronyms.any_of(toks), t
+        if E._INITIAL_PRE.search(t):
+            assert initials.any_of(toks), t

@@ -6,7 +6,7 @@ tokens are looked up once per token (TokenIndex), and only the cues whose trigge
 run. A flat alternation of 100+ cue patterns would cost the regex engine every alternative at every
 position. Also: a pattern tried only where its leading literals occur (leads, first_match,
 at_literals), an alternation taken apart into parts the engine scans fast and merged back in the
-same order (leftmost), and whole-word gates from cached tokens (WordGate).
+same order (leftmost), and gates from cached tokens (TokenGate, WordGate).
 """
 from __future__ import annotations
 
@@ -252,14 +252,13 @@ class TokenIndex:
         return frozenset(found)
 
 
-class WordGate:
-    """Whether a text holds one of some words as a whole word (any case), answered from its whitespace
-    tokens, each tested once and remembered: a cheap necessary test before a costly pattern whose
-    every match holds one of the words."""
+class TokenGate:
+    """Whether some whitespace token of a text passes a test, each token tested once and remembered:
+    a cheap necessary test before a costly pattern whose every match lies in (or starts in) a token
+    that passes it."""
 
-    def __init__(self, words):
-        assert not any(re.search(r"\s", w) for w in words), "a word may not span tokens"
-        self.rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+    def __init__(self, test):
+        self.test = test
         self._yes: set = set()
         self._no: set = set()
 
@@ -267,7 +266,7 @@ class WordGate:
         return self.any_of(set(text.split()))
 
     def any_of(self, toks: set) -> bool:
-        """Whether a text with these whitespace tokens holds one of the words."""
+        """Whether a text with these whitespace tokens has one that passes."""
         if not toks.isdisjoint(self._yes):
             return True
         new = toks.difference(self._no)
@@ -277,12 +276,23 @@ class WordGate:
             self._no.clear()
         found = False
         for tok in new:
-            if self.rx.search(tok):
+            if self.test(tok):
                 self._yes.add(tok)
                 found = True
             else:
                 self._no.add(tok)
         return found
+
+
+class WordGate(TokenGate):
+    """Whether a text holds one of some words as a whole word (any case), answered from its whitespace
+    tokens (see TokenGate): a cheap necessary test before a costly pattern whose every match holds
+    one of the words."""
+
+    def __init__(self, words):
+        assert not any(re.search(r"\s", w) for w in words), "a word may not span tokens"
+        self.rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+        super().__init__(self.rx.search)
 
 
 class CueIndex:

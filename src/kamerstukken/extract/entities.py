@@ -14,7 +14,7 @@ from typing import Optional
 from ..model import Document, Entity
 from . import lexicon
 from .records import entity, mention
-from .cueindex import TokenIndex, at_literals, at_positions, leftmost
+from .cueindex import TokenGate, TokenIndex, at_literals, at_positions, leftmost
 
 # --- lexicon forms: one regex --------------------------------------------------------------------
 _TERMS = lexicon.terms()
@@ -207,6 +207,9 @@ _APPOS_WORDS = _family("_APPOS_WORDS", ("inister", "taatssecretaris", "oorzitter
 _ORG_WORDS = _family("_ORG_WORDS", ("ommissie", "inisterie", "Raad", "raad"))
 _PARTY_WORDS = _family("_PARTY_WORDS", _PARTIES.split("|"))
 _INITIAL_PRE = re.compile(r"[A-Z][a-z]{0,2}\.\s?[A-Za-z]")
+# the part of every _INITIAL_PRE match before its white space, in one token: a text whose tokens hold
+# none is not searched
+_INITIAL_TOKEN = TokenGate(re.compile(r"[A-Z][a-z]{0,2}\.(?:[A-Za-z]|$)").search)
 _CAPCAP = re.compile(r"[A-Z][A-Z0-9]")
 
 
@@ -287,7 +290,21 @@ def _lex_hits(text: str, fams: set) -> list[Hit]:
     return out
 
 
-def _org_hits(text: str, chamber: Optional[str], fams: set) -> list[Hit]:
+def _new_acronym(tok: str) -> bool:
+    """Whether a token holds an acronym that _org_hits keeps (not a stop word, not a lexicon form)."""
+    for m in _P_ACRONYM.finditer(tok):
+        a = m.group("acr")
+        if not (a in _ACRONYM_STOP or a in _TERMS or a.isdigit()):
+            return True
+    return False
+
+
+# an acronym match holds no white space and is bounded by white space as well as by anything else, so
+# a text's matches are its tokens' own: a text with no token holding a new one is not scanned
+_ACRONYM_TOKENS = TokenGate(_new_acronym)
+
+
+def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[Hit]:
     out = []
     for m in (_org_iter(text) if _ORG_WORDS in fams else ()):
         name = m.group("org")
@@ -313,7 +330,7 @@ def _org_hits(text: str, chamber: Optional[str], fams: set) -> list[Hit]:
             out.append(Hit(start, start + len(name), name, "organisation", priority=-1))
     for m in (_P_PARTY.finditer(text) if _PARTY_WORDS in fams else ()):
         out.append(Hit(m.start("party"), m.end("party"), m.group("party"), "organisation", priority=1))
-    for m in (_P_ACRONYM.finditer(text) if _CAPCAP.search(text) else ()):
+    for m in (_P_ACRONYM.finditer(text) if _ACRONYM_TOKENS.any_of(toks) else ()):
         a = m.group("acr")
         if a in _ACRONYM_STOP or a in _TERMS or a.isdigit():
             continue
@@ -395,7 +412,7 @@ def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:
         todo.append(_P_APPOS)
     if "motie" in text or "amendement" in text:  # in every _P_MOTIE match
         todo.append(_P_MOTIE)
-    if _INITIAL_PRE.search(text):
+    if _INITIAL_TOKEN.any_of(toks) and _INITIAL_PRE.search(text):
         todo.append(_P_INITIALS)
     if "leden" in text or "het lid" in text:  # in every _P_LEDEN match
         todo.append(_P_LEDEN)
@@ -454,7 +471,7 @@ def _paragraph_hits(text: str, chamber: Optional[str], toks: Optional[set]) -> l
     if toks is None:  # the set of the text's whitespace tokens
         toks = set(text.split())
     fams = _families(text, toks)
-    hits = _lex_hits(text, fams) + _org_hits(text, chamber, fams) + _person_hits(text, fams, toks)
+    hits = _lex_hits(text, fams) + _org_hits(text, chamber, fams, toks) + _person_hits(text, fams, toks)
     # a name run found only by its head noun never displaces a known name: it fills gaps
     weak = [h for h in hits if h.priority < 0]
     out = _select([h for h in hits if h.priority >= 0])
