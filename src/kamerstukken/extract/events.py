@@ -25,6 +25,10 @@ def _dated_by(gap: str) -> bool:
     return len(gap) <= 110 and _GAP_END.search(gap) is not None and not _GAP_STOP.search(gap)
 
 
+# a word of which every date or weekday holds one: a paragraph without any has no dated meeting
+_DATE_WORDS = (*MONTHS, "dag")
+
+
 @lru_cache(maxsize=4096)  # asked for every organisation hit; the names repeat
 def _meeting_body(name: str) -> bool:
     t = lexicon.terms().get(name)
@@ -40,7 +44,7 @@ def find(doc: Document, hits_by_paragraph: dict) -> list[Event]:
     for (si, pi), hits in sorted(hits_by_paragraph.items()):
         para = doc.sections[si].paragraphs[pi]
         bodies = [h for h in hits if h.kind == "organisation" and _meeting_body(h.name)]
-        if not bodies or not any(mo in para for mo in (*MONTHS, "dag")):
+        if not bodies or not any(map(para.__contains__, _DATE_WORDS)):
             continue
         for s, e in spans(para):
             sb = [h for h in bodies if s <= h.start < e]
