@@ -36,3 +36,24 @@ def test_no_statement_of_a_speech_is_left_without_actor():
     for f in sorted((CORPUS / "handelingen").iterdir()):
         doc = parse(f)
         assert len([s for s in doc.statements if not s.actor]) <= 1, f.name
+
+
+@pytest.mark.parametrize("path,start", [
+    ("h-tk-20172018-61-10.xml", "Voorzitter, ik ontraad deze motie."),
+    ("h-tk-20172018-70-4.xml", "De motie op stuk nr. 254 van de leden Dijksma en Segers zou ik willen ontraden."),
+    ("h-tk-20172018-70-4.xml", "Maar deze motie wil ik ontraden."),
+    ("h-tk-20172018-70-11.xml", "Daarmee is deze motie ondersteuning van het beleid en laat ik het oordeel aan de Kamer."),
+])
+def test_a_ministers_appreciation_of_a_motie_is_a_position(path, start):
+    """`ontraden` and `oordeel (aan de) Kamer`: the government's view of a motie, not a promise."""
+    assert _stated(CORPUS / "handelingen" / path, start) == {("position", "Nederland")}
+
+
+def test_a_motie_read_out_in_a_debate_is_the_kamers():
+    """Handelingen quote each motie whole (`De Kamer, gehoord de beraadslaging, … verzoekt de regering
+    …`): its clauses are the Kamer's requests and considerations, not the speaker's."""
+    doc = parse(CORPUS / "handelingen" / "h-tk-20172018-70-4.xml")
+    found = [(s.kind, s.actor) for s in doc.statements if s.text.startswith("verzoekt de regering om zich in te zetten")]
+    assert found == [("request", "Tweede Kamer")]
+    assert any(c.kind == "constaterende" and c.text.startswith("constaterende dat de onafhankelijke cliëntondersteuner")
+               for c in doc.considerations)

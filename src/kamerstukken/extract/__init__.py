@@ -26,6 +26,11 @@ def enrich(doc: Document) -> Document:
         doc.statements = statements.find(doc, hits, sentence_tokens)
         if besluiten.is_besluitenlijst(doc):
             doc.statements = besluiten.revise(doc, doc.statements)
+        quoted = motie.quoted(doc) if doc.kind in ("handelingen", "verslag") else None
+        if quoted:  # a motie read out in a debate says what a motie says, whoever has the floor
+            kept = [s for s in doc.statements if (s.section, s.paragraph) not in quoted]
+            found, doc.considerations = motie.find(doc, quoted)
+            doc.statements = sorted(kept + found, key=lambda s: (s.section, s.paragraph, s.start))
     doc.events = events.find(doc, hits)
     if besluiten.is_besluitenlijst(doc):
         doc.events = [e for e in [besluiten.meeting(doc)] if e] + doc.events

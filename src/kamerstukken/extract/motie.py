@@ -50,12 +50,36 @@ def is_motie(doc: Document) -> bool:
     return any(re.match(r"\s*gehoord\s+de\s+beraadslaging", p, re.I) for p in paras)
 
 
-def find(doc: Document) -> tuple[list[Statement], list[Consideration]]:
+def quoted(doc: Document) -> set[tuple[int, int]]:
+    """The paragraphs of moties read out in a debate (Handelingen, a verslag): from `De Kamer,`
+    followed by `gehoord de beraadslaging,` through `en gaat over tot de orde van de dag.`"""
+    paras = list(doc.paragraphs())
+    inside: set[tuple[int, int]] = set()
+    i = 0
+    while i < len(paras) - 1:
+        if re.match(r"^\s*De\s+(?:Tweede\s+|Eerste\s+)?Kamer,\s*$", paras[i][2]) and \
+                re.match(r"^\s*gehoord\s+de\s+beraadslaging", paras[i + 1][2], re.I):
+            j = i
+            while j < len(paras) and j - i < 60:
+                inside.add(paras[j][:2])
+                if _CLOSING.match(paras[j][2]):
+                    break
+                j += 1
+            i = j
+        i += 1
+    return inside
+
+
+def find(doc: Document, only: set[tuple[int, int]] | None = None) -> tuple[list[Statement], list[Consideration]]:
+    """The motie's operative clauses as statements of the Kamer and its grounds as considerations;
+    `only`: just these paragraphs (the moties quoted in a debate)."""
     house = "Eerste Kamer" if doc.chamber == "EK" else "Tweede Kamer"
     statements: list[Statement] = []
     considerations: list[Consideration] = []
     for si, sec in enumerate(doc.sections):
         for pi, para in enumerate(sec.paragraphs):
+            if only is not None and (si, pi) not in only:
+                continue
             head = para.lstrip()[:3].lower()
             if head not in _HEADS:
                 continue  # a clause starts with one of the keywords; skip the regexes otherwise

@@ -647,13 +647,15 @@ _SPEAKER = re.compile(rf"^(?:De\s+)?(?P<role>[Vv]oorzitter|heer|[Mm]evrouw|[Mm]i
 
 def _speaker(m: re.Match, doc: Document, ctx: "Context") -> Optional[str]:
     """Who speaks: a member by the surname as printed; a minister or staatssecretaris for the
-    government (Nederland, as in a letter); the chair of a committee for the committee."""
+    government (Nederland, as in a letter); the chair for the committee or the chamber."""
     role = m.group("role").lower()
     if role.startswith(("minister", "staatssecretaris")):
         return "Nederland"
     if role == "voorzitter":
         committee = doc.sender or ctx.body or ""
-        return committee if "commissie" in committee else None
+        if "commissie" in committee:
+            return committee
+        return "Eerste Kamer" if doc.chamber == "EK" else "Tweede Kamer"  # the chair of a plenary sitting
     return m.group("name") or None
 
 
