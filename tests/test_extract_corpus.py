@@ -1,7 +1,8 @@
 """Extraction measured on the shared gold: the seed, the 85 annotated letters, the 6,471 moties.
 
 Floors sit just below what the extractor reaches (see the report in the issue), so a regression
-fails. Letters 001–060 were used for development, 061–085 are the held-out check.
+fails. Letters 001–060 were used for development; 061–085 were held out until the session of
+2026-12-04, whose error analysis read all 85 (the real held-out check is the maintainers' own set).
 """
 from __future__ import annotations
 
@@ -48,8 +49,8 @@ def test_seed_gold_through_parse():
 
 
 @pytest.mark.parametrize("lo,hi,recall,precision,entities", [
-    (1, 60, 0.78, 0.92, 0.94),   # development letters: reached 0.80 / 0.95 / 0.96
-    (61, 85, 0.77, 0.88, 0.89),  # held-out letters: reached 0.81 / 0.93 / 0.92
+    (1, 60, 0.85, 0.93, 0.94),   # reached 0.875 / 0.96 / 0.96
+    (61, 85, 0.92, 0.92, 0.89),  # reached 0.96 / 0.96 / 0.92
 ])
 def test_letters_floor(lo, hi, recall, precision, entities):
     rep = _letters(lo, hi)
@@ -66,10 +67,10 @@ def test_letters_through_parse_floor():
     for f in sorted((GOLD / "letters").glob("*.json")):
         gold = json.loads(f.read_text(encoding="utf-8"))
         rep.add(score(gold, parse(CORPUS / "letters" / f"{f.stem}.txt"), label=f"{f.stem} "))
-    # reached 0.79 / 0.93 / 0.95; the reader keeps text the gold leaves out (a paragraph cut
+    # reached 0.89 / 0.96 / 0.95; the reader keeps text the gold leaves out (a paragraph cut
     # mid-sentence, page navigation): statements there are not judged, but they are listed
-    assert rep.statements_recall.rate >= 0.76, rep.summary()
-    assert rep.statements_precision.rate >= 0.88, rep.summary()
+    assert rep.statements_recall.rate >= 0.86, rep.summary()
+    assert rep.statements_precision.rate >= 0.93, rep.summary()
     assert rep.entities_total.rate >= 0.91, rep.summary()
     assert 0 < len(rep.out_of_scope) < 0.3 * rep.statements_precision.total, rep.out_of_scope
 
