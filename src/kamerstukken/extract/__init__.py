@@ -18,7 +18,7 @@ def enrich(doc: Document) -> Document:
         hits[(si, pi)] = entities.paragraph_hits(p, doc.chamber, toks)
     known, names = entities.known_persons(hits)
     if known is not None:  # bare surnames of persons named with a title elsewhere ("Kuleba riep op")
-        hits = {(si, pi): entities.add_known(p, hits[(si, pi)], known, names) for si, pi, p in doc.paragraphs()}
+        hits = entities.add_known_all(doc, hits, known, names)
     doc.entities = entities.find(doc, hits)
     if is_motie:
         doc.statements, doc.considerations = motie.find(doc)

@@ -8,6 +8,7 @@ are matched by patterns.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -496,17 +497,48 @@ def _paragraph_hits(text: str, chamber: Optional[str], toks: Optional[set]) -> l
     return out
 
 
-def add_known(text: str, hits: list[Hit], known, known_names: dict) -> list[Hit]:
-    """Add the bare surnames of persons found elsewhere in the document to a paragraph's hits
-    (a few str.find calls: compiling a pattern per document would cost more than the search)."""
-    extra = []
-    for form in known:
+def _occurrences(text: str, forms) -> list[tuple[int, str]]:
+    """(offset, form) of each form in the text, form by form, each form's from left to right without overlap."""
+    out = []
+    for form in forms:
         i = text.find(form)
         while i >= 0:
-            j = i + len(form)
-            if _word_start(text, i) and (j == len(text) or not text[j].isalnum()):
-                extra.append(Hit(i, j, known_names[form], "person", priority=0))
-            i = text.find(form, j)
+            out.append((i, form))
+            i = text.find(form, i + len(form))
+    return out
+
+
+def add_known_all(doc: Document, hits_by_paragraph: dict, known, known_names: dict) -> dict:
+    """add_known for every paragraph, each form looked for once in the whole text rather than once in
+    every paragraph (a debate names a hundred persons in a thousand paragraphs). The paragraphs are
+    joined by NUL, which no form holds, so a form's occurrences inside a paragraph are the paragraph's own."""
+    keys, paras = [], []
+    for si, pi, p in doc.paragraphs():
+        keys.append((si, pi))
+        paras.append(p)
+    whole = "\0".join(paras)
+    if whole.count("\0") != max(0, len(paras) - 1) or any("\0" in f for f in known):  # (none after reading)
+        return {k: add_known(p, hits_by_paragraph[k], known, known_names) for k, p in zip(keys, paras)}
+    starts, at = [], 0
+    for p in paras:
+        starts.append(at)
+        at += len(p) + 1
+    found: list[list] = [[] for _ in paras]
+    for i, form in _occurrences(whole, known):
+        k = bisect_right(starts, i) - 1
+        found[k].append((i - starts[k], form))
+    return {k: add_known(p, hits_by_paragraph[k], known, known_names, f) for k, p, f in zip(keys, paras, found)}
+
+
+def add_known(text: str, hits: list[Hit], known, known_names: dict, found: Optional[list] = None) -> list[Hit]:
+    """Add the bare surnames of persons found elsewhere in the document to a paragraph's hits
+    (a few str.find calls: compiling a pattern per document would cost more than the search);
+    `found`, if given, are the forms' occurrences in the text (_occurrences)."""
+    extra = []
+    for i, form in (_occurrences(text, known) if found is None else found):
+        j = i + len(form)
+        if _word_start(text, i) and (j == len(text) or not text[j].isalnum()):
+            extra.append(Hit(i, j, known_names[form], "person", priority=0))
     if not extra:
         return hits
     taken = [(h.start, h.end) for h in hits]
