@@ -266,19 +266,18 @@ def run_eval(gold_path, file=None, from_gold_text: bool = False, out=None) -> in
         doc = parse(file)
     rep = score(gold, doc)
     print(rep.summary(), file=out)
-    if rep.missed:
-        print("\nmissed:", file=out)
-        for m in rep.missed:
-            print("  " + m, file=out)
-    if rep.spurious:
-        print("\nnot in gold:", file=out)
-        for m in rep.spurious:
-            print("  " + m, file=out)
-    if rep.out_of_scope:
-        print("\noutside the annotated paragraphs (not judged):", file=out)
-        for m in rep.out_of_scope:
-            print("  " + m, file=out)
+    _print_lists(rep, out)
     return 0
+
+
+def _print_lists(rep: "Report", out) -> None:
+    """What was missed, what the gold lacks, and what lies outside the annotated text."""
+    for title, items in (("missed:", rep.missed), ("not in gold:", rep.spurious),
+                         ("outside the annotated paragraphs (not judged):", rep.out_of_scope)):
+        if items:
+            print("\n" + title, file=out)
+            for m in items:
+                print("  " + m, file=out)
 
 
 def _source_for(gold: dict, stem: str, folder):
@@ -310,16 +309,5 @@ def _run_dir(gold_dir, folder, from_gold_text: bool, out) -> int:
         print(f"{g.name}: extraction {rep.extraction}, statements recall {rep.statements_recall}, "
               f"precision {rep.statements_precision}, entities {rep.entities_total}", file=out)
     print("\n" + total.summary(), file=out)
-    if total.missed:
-        print("\nmissed:", file=out)
-        for m in total.missed:
-            print("  " + m, file=out)
-    if total.spurious:
-        print("\nnot in gold:", file=out)
-        for m in total.spurious:
-            print("  " + m, file=out)
-    if total.out_of_scope:
-        print("\noutside the annotated paragraphs (not judged):", file=out)
-        for m in total.out_of_scope:
-            print("  " + m, file=out)
+    _print_lists(total, out)
     return 0
