@@ -136,14 +136,13 @@ def search(query: str = typer.Argument(..., help='Words, "phrases", AND, OR, NOT
     if as_json:
         typer.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
         return
+    import html as _html
     import re
 
-    typer.echo(f"{res.total} document(s)")
+    typer.echo(f"{'about ' if not res.total_exact else ''}{res.total} document(s)")
     for h in res.hits:
         typer.echo(f"{h.score:7.2f}  {h.date or '????-??-??'}  {h.id:<24} {h.kind:<8} {h.title or ''}")
         text = re.sub(r"</?mark>", "*", h.snippet)
-        import html as _html
-
         typer.echo(f"         {_html.unescape(text)}")
     for name, counts in res.facets.items():
         if counts:
@@ -168,7 +167,7 @@ def statements(query: Optional[str] = typer.Argument(None, help="Optional search
     if as_json:
         typer.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{res.total} statement(s)")
+    typer.echo(f"{'about ' if not res.total_exact else ''}{res.total} statement(s)")
     for h in res.hits:
         typer.echo(f"{h.date or '????-??-??'}  {h.document:<24} {h.kind:<10} {h.actor or '-'}: {h.text}")
 
