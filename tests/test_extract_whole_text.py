@@ -26,3 +26,13 @@ def test_known_persons_found_in_the_whole_text_as_in_each_paragraph():
             continue
         alone = {(si, pi): E.add_known(p, hits[(si, pi)], known, names) for si, pi, p in doc.paragraphs()}
         assert E.add_known_all(doc, hits, known, names) == alone, paras
+
+
+def test_occurrences_by_one_pattern_are_those_of_a_find_per_form():
+    rnd = random.Random(6)
+    alphabet = ["a", "b", "A", "B", " ", ".", "(", "-", "é", "\0", "\n"]
+    for _ in range(3000):
+        forms = list({"".join(rnd.choice(alphabet[:9]) for _ in range(rnd.randint(1, 4))) for _ in range(rnd.randint(1, 6))})
+        forms.sort(key=len, reverse=True)
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        assert E._occurrences(text, forms, by_pattern=True) == E._occurrences(text, forms, by_pattern=False), (text, forms)

@@ -497,14 +497,44 @@ def _paragraph_hits(text: str, chamber: Optional[str], toks: Optional[set]) -> l
     return out
 
 
-def _occurrences(text: str, forms) -> list[tuple[int, str]]:
-    """(offset, form) of each form in the text, form by form, each form's from left to right without overlap."""
+def _occurrences(text: str, forms, by_pattern: Optional[bool] = None) -> list[tuple[int, str]]:
+    """(offset, form) of each form in the text, form by form, each form's from left to right without overlap.
+
+    A str.find pass per form costs about 0.6 ns a character; one trie pattern of all forms costs about
+    45 µs a form to compile and 9 ns a character to scan, so it is used only where the text and the
+    list of forms are both long (a debate of half a million characters naming a hundred persons)."""
+    if by_pattern is None:
+        by_pattern = len(forms) * len(text) * 0.6 > 2 * (len(forms) * 45_000 + len(text) * 9)
+    if by_pattern and forms:
+        return _occurrences_by_pattern(text, forms)
     out = []
     for form in forms:
         i = text.find(form)
         while i >= 0:
             out.append((i, form))
             i = text.find(form, i + len(form))
+    return out
+
+
+def _occurrences_by_pattern(text: str, forms) -> list[tuple[int, str]]:
+    """_occurrences by one scan: at each character that can start a form, the longest form there (a trie
+    in a look-ahead, inside a one-character look-behind, so that the pattern starts with a character
+    class the engine skips to), and the shorter forms that are its prefixes; then each form's
+    occurrences without overlap, in the order of `forms`."""
+    heads = "".join(sorted({re.escape(f[0]) for f in forms}))
+    rx = re.compile("[" + heads + "](?<=(?=(" + lexicon.alternation(forms) + ")).)")
+    prefixes = {f: [g for g in forms if f.startswith(g)] for f in forms}
+    at: dict[str, list[int]] = {}
+    for m in rx.finditer(text):
+        for g in prefixes[m.group(1)]:
+            at.setdefault(g, []).append(m.start())
+    out = []
+    for form in forms:
+        end = 0
+        for i in at.get(form, ()):  # ascending
+            if i >= end:
+                out.append((i, form))
+                end = i + len(form)
     return out
 
 
