@@ -149,11 +149,7 @@ class PostgresStore(SQLStore):
                 "ts_rank('{0.1,0.2,0.5,1.0}', s.tsv, qq.q, 1)")
 
     def search(self, query: SearchQuery) -> SearchResult:
-        tree = parse_query(query.q)
-        fwhere, fparams = self._filters(query, "d")
-        tsq = to_tsquery(tree)
-        cond = "d.tsv @@ ?::tsquery" + (f" AND {fwhere}" if fwhere else "")
-        total, exact, source, sparams = self._bounded("documents", "d", cond, [tsq, *fparams])
+        tree, tsq, total, exact, source, sparams = self._matches(query, "documents", "d")
         offset = max(0, query.offset)
         want = max(0, query.limit) + offset
         top = self._all(f"SELECT {RANK} AS score, d.n FROM {source} ORDER BY score DESC LIMIT ?",
@@ -166,11 +162,7 @@ class PostgresStore(SQLStore):
     def search_statements(self, query: SearchQuery) -> StatementResult:
         if not query.q.strip():
             return super().search_statements(query)  # filters only: the SQL indexes serve them
-        tree = parse_query(query.q)
-        fwhere, fparams = self._filters(query, "s")
-        tsq = to_tsquery(tree)
-        cond = "s.tsv @@ ?::tsquery" + (f" AND {fwhere}" if fwhere else "")
-        total, exact, source, sparams = self._bounded("statements", "s", cond, [tsq, *fparams])
+        _, tsq, total, exact, source, sparams = self._matches(query, "statements", "s")
         offset = max(0, query.offset)
         rows = self._all(
             f"SELECT d.id, s.kind, s.actor, s.text, s.topic, s.date, s.section, s.paragraph, "
@@ -186,6 +178,14 @@ class PostgresStore(SQLStore):
             facets[name] = {str(k): int(round(c * scale)) for k, c in counts}
         return StatementResult(total, [StatementHit(*r[:10]) for r in rows], facets,
                                total_exact=exact)
+
+    def _matches(self, query: SearchQuery, table: str, alias: str):
+        """The query parsed, its tsquery, and `_bounded` over its matches with the query's filters."""
+        tree = parse_query(query.q)
+        fwhere, fparams = self._filters(query, alias)
+        tsq = to_tsquery(tree)
+        cond = f"{alias}.tsv @@ ?::tsquery" + (f" AND {fwhere}" if fwhere else "")
+        return (tree, tsq, *self._bounded(table, alias, cond, [tsq, *fparams]))
 
     def _bounded(self, table: str, alias: str, cond: str, params: list):
         """(total, exact, FROM-WHERE source of the rows to rank and count facets on, its params).
