@@ -14,7 +14,7 @@ import struct
 
 from ..errors import ReadError
 from .base import Extracted
-from .docx import NOTE_MARK, _blocks
+from .word import NOTE_MARK, word_blocks
 
 MAX_CHARS = 50_000_000
 _FIELD = re.compile(r"\x13[^\x13\x14\x15]*\x14([^\x13\x15]*)\x15|\x13[^\x13\x14\x15]*\x15")
@@ -107,7 +107,7 @@ def read_doc(data: bytes, label: str | None) -> Extracted:
             found.append((str(count), at, note_texts[count - 1] if count <= len(note_texts) else None))
         if line.strip():
             items.append((line.strip(), found, False, ""))
-    ex = Extracted(format="doc", sha256="", blocks=_blocks(items))
+    ex = Extracted(format="doc", sha256="", blocks=word_blocks(items))
     if not ex.blocks:
         ex.warnings.append("the .doc holds no text")
     return ex
