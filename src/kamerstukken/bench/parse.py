@@ -6,11 +6,8 @@ time against PyMuPDF's own plain text extraction of the same files (the target i
 """
 from __future__ import annotations
 
-import gzip
 import json
-import os
 import time
-from pathlib import Path
 
 from . import shared_corpus
 

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import random
 import re
 import sqlite3
-import statistics
 import tempfile
 import time
 from pathlib import Path

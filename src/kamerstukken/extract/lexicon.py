@@ -107,10 +107,10 @@ def place_names() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def kamerleden() -> dict[str, str]:
-    """Full and initialled names of Kamerleden → the name as cited, for the long forms only."""
+    """Full and initialled names of Kamerleden, each as its own normal form (the long forms only)."""
     out = {}
     for row in rows("kamerleden.tsv"):
-        cited, full, initials = row[0], row[1], row[2]
+        full, initials = row[1], row[2]
         out[full] = full
         out[initials] = initials
     return out

@@ -5,7 +5,7 @@ import re
 
 from ..sources.base import Block
 from ..members import member_name
-from .metadata import kind_from_heading, office_case
+from .metadata import kind_from_heading
 
 ROLE_WORD = (r"(?:[Ff]ungerend\s+|[Ww]aarnemend\s+)?(?:[Aa]djunct-)?"
              r"(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Vv]oorzitter|[Gg]riffier)")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from statistics import median
 
 from ..errors import ReadError
 from .base import Block, Extracted

@@ -21,10 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from difflib import SequenceMatcher
-from functools import lru_cache
-from importlib import resources
 
 from lxml import etree
 

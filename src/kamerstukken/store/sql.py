@@ -15,7 +15,7 @@ from ..model import Document
 from ..search.analyzer import analyze
 from ..search.query import highlight_terms, parse_query
 from ..search.snippet import snippet
-from .base import (DocSummary, Hit, PutResult, SearchQuery, SearchResult, StatementHit,
+from .base import (DocSummary, Hit, PutResult, SearchQuery, StatementHit,
                    StatementResult, Store)
 
 FACET_LIMIT = 50  # values per facet, most frequent first
