@@ -57,3 +57,17 @@ def test_a_motie_read_out_in_a_debate_is_the_kamers():
     assert found == [("request", "Tweede Kamer")]
     assert any(c.kind == "constaterende" and c.text.startswith("constaterende dat de onafhankelijke cliëntondersteuner")
                for c in doc.considerations)
+
+
+def test_the_government_named_by_a_member_stays_the_government():
+    """`het kabinet` in Klaver's turn is the government, his `ik` is himself."""
+    assert _stated(CORPUS / "handelingen" / "03686ab6.xml",
+                   "Uit de brief die het kabinet afgelopen maandag aan de Kamer heeft gestuurd") == {
+        ("commitment", "Nederland")}
+
+
+def test_de_vraag_of_is_a_noun_ik_vraag_a_request():
+    plenary = CORPUS / "handelingen" / "03686ab6.xml"
+    assert "request" not in {k for k, _ in _stated(plenary, "Het gaat om de vraag of de heer Koolmees de wet steunt")}
+    # in the turn of `De heer Pechtold (D66):`
+    assert _stated(plenary, "Ik vraag de heer Verheijen dan ook of hij net de premier opriep") == {("request", "Pechtold")}

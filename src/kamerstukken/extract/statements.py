@@ -253,7 +253,9 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
         out.append(Actor(m.start(), m.end(), name, 0))
     if ctx.writer_is_nl or ctx.speaker:
         for m in (_WRITER.finditer(text, lo, hi) if _WRITER_WORDS.any_of(toks) else ()):
-            out.append(Actor(m.start(), m.end(), ctx.speaker or "Nederland", 0))
+            # a speaker's "ik"/"wij" is the speaker; "het kabinet", "de regering" stay the government
+            own = ctx.speaker and m.group()[:1].lower() in "iwmo"
+            out.append(Actor(m.start(), m.end(), ctx.speaker if own else "Nederland", 0))
         for m in (_official_iter(text, lo, hi) if "official" in gates else ()):
             before = text[max(0, m.start() - 12):m.start()]
             if _ADJ_BEFORE.search(before) and not before.endswith(("de ", "De ")):
