@@ -222,13 +222,19 @@ _HEAD_ENDINGS = ("comité", "raad", "bureau", "fonds", "agentschap", "commissie"
 # the lower-case lexicon forms hold their first word (see _lex_iter)
 _family("_LEX_LOWER", {f.split()[0] for f in _LOWER_FORMS})
 _SPACED_TRIGGERS = {w: frozenset(f) for w, f in _TRIGGERS.items() if " " in w}
-_TRIGGER_INDEX = TokenIndex({w: f for w, f in _TRIGGERS.items() if " " not in w})
 # the title forms each title trigger occurs in: a paragraph's tokens say which forms it can hold, and
 # _P_TITLE is tried only where those occur (every form holds a trigger; the two with a space are
 # looked for by substring)
-_TITLE_FORM_INDEX = TokenIndex({w: {f for f in _TITLE_FORMS if w in f} for w in _TRIGGERS
-                                if "_TITLE_WORDS" in _TRIGGERS[w] and " " not in w})
+_TITLES_BY_TRIGGER = {w: {f for f in _TITLE_FORMS if w in f} for w in _TRIGGERS
+                      if "_TITLE_WORDS" in _TRIGGERS[w] and " " not in w}
+_TITLE_FORM_INDEX = TokenIndex(_TITLES_BY_TRIGGER)
 _SPACED_TITLES = [f for f in _TITLE_FORMS if not _TITLE_FORM_INDEX.scan(f)]
+# a title trigger found at i can only be part of a form that starts at i - k, k one of its offsets in
+# the forms that hold it: a find per trigger then stands for a find per form (a dozen forms hold "inister")
+_TITLE_TRIGGERS = TokenIndex({w: {w} for w in _TITLES_BY_TRIGGER})
+_TITLE_OFFSETS = {w: sorted({k for f in forms for k in range(len(f)) if f.startswith(w, k)})
+                  for w, forms in _TITLES_BY_TRIGGER.items()}
+_TRIGGER_INDEX = TokenIndex({w: f for w, f in _TRIGGERS.items() if " " not in w})
 assert all(" " in f for f in _SPACED_TITLES), _SPACED_TITLES
 
 
@@ -386,11 +392,21 @@ def _may_sign(text: str) -> bool:
 
 
 def _title_iter(text: str, toks: set):
-    """The matches of `_P_TITLE.finditer(text)`, tried only where a title form the tokens allow occurs."""
-    forms = _TITLE_FORM_INDEX.ids_of(toks)
-    forms.update(f for f in _SPACED_TITLES if f in text)
-    search = at_literals(_P_TITLE, text, forms)
-    return () if search is None else leftmost([search])
+    """The matches of `_P_TITLE.finditer(text)`, tried only where a title form can start: before each
+    title trigger the tokens hold (see _TITLE_OFFSETS), and at the spaced forms."""
+    starts = []
+    for w in _TITLE_TRIGGERS.ids_of(toks):
+        offsets = _TITLE_OFFSETS[w]
+        i = text.find(w)
+        while i >= 0:
+            starts += [i - k for k in offsets if k <= i]
+            i = text.find(w, i + 1)
+    for f in _SPACED_TITLES:
+        i = text.find(f)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(f, i + 1)
+    return leftmost([at_positions(_P_TITLE, text, starts)]) if starts else ()
 
 
 def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:
