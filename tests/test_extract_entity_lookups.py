@@ -46,3 +46,25 @@ def test_title_offsets_cover_every_title_form():
         if " " in f and f in E._SPACED_TITLES:
             continue
         assert any(f.startswith(w, k) for w, offsets in E._TITLE_OFFSETS.items() for k in offsets), f
+
+
+def test_token_facts_answer_as_the_separate_indexes_and_gates_do_in_the_corpus():
+    """One lookup of a paragraph's tokens (_TRIGGER_INDEX, a _TokenFacts) gives the families the plain
+    trigger index and the spaced-trigger substring loop give, and the answers of the token gates."""
+    from kamerstukken.extract.cueindex import TokenGate, TokenIndex
+
+    plain = TokenIndex({w: f for w, f in E._TRIGGERS.items() if " " not in w})
+    titles = TokenIndex({w: {w} for w in E._TITLES_BY_TRIGGER})
+    acronyms, initials = TokenGate(E._new_acronym), TokenGate(E._INITIAL_TOKEN.test)
+    for p in list(_corpus_paragraphs()) + ["de leden", "het lid Omtzigt", "Adviesraad Internationale Vraagstukken",
+                                           "het\tlid", "Fonds\n", "de Adviesraad\n"]:
+        toks = set(p.split())
+        want = plain.ids_of(toks)
+        for w, fams in E._SPACED_TRIGGERS.items():
+            if w in p:
+                want |= fams
+        got = E._families(p, toks)
+        assert {f for f in got if isinstance(f, str) and f not in ("_ACR", "_INI", "_SPACED")} == want, p
+        assert {w for f, w in got & E._TITLE_IDS} == titles.ids_of(toks), p
+        assert ("_ACR" in got) == acronyms.any_of(toks), p
+        assert ("_INI" in got) == initials.any_of(toks), p

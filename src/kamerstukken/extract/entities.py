@@ -190,9 +190,10 @@ def _family(name: str, words) -> str:
 
 def _families(text: str, toks: set) -> set:
     """Which pattern families may match: the trigger words inside the text's tokens (`toks`, looked
-    up once per token), plus the few triggers that hold a space, by substring."""
+    up once per token), plus the few triggers that hold a space, by substring where the tokens allow
+    them. The set holds the token facts too (see _TRIGGER_INDEX): title triggers, _ACR, _INI."""
     out = _TRIGGER_INDEX.ids_of(toks)
-    if " " in text:  # (the spaced triggers need one; a one-word paragraph skips the loop)
+    if "_SPACED" in out and " " in text:
         for w, fams in _SPACED_TRIGGERS.items():
             if not fams <= out and w in text:
                 out |= fams
@@ -231,10 +232,8 @@ _TITLE_FORM_INDEX = TokenIndex(_TITLES_BY_TRIGGER)
 _SPACED_TITLES = [f for f in _TITLE_FORMS if not _TITLE_FORM_INDEX.scan(f)]
 # a title trigger found at i can only be part of a form that starts at i - k, k one of its offsets in
 # the forms that hold it: a find per trigger then stands for a find per form (a dozen forms hold "inister")
-_TITLE_TRIGGERS = TokenIndex({w: {w} for w in _TITLES_BY_TRIGGER})
 _TITLE_OFFSETS = {w: sorted({k for f in forms for k in range(len(f)) if f.startswith(w, k)})
                   for w, forms in _TITLES_BY_TRIGGER.items()}
-_TRIGGER_INDEX = TokenIndex({w: f for w, f in _TRIGGERS.items() if " " not in w})
 assert all(" " in f for f in _SPACED_TITLES), _SPACED_TITLES
 
 
@@ -306,9 +305,49 @@ def _new_acronym(tok: str) -> bool:
     return False
 
 
-# an acronym match holds no white space and is bounded by white space as well as by anything else, so
-# a text's matches are its tokens' own: a text with no token holding a new one is not scanned
-_ACRONYM_TOKENS = TokenGate(_new_acronym)
+class _TokenFacts(TokenIndex):
+    """A TokenIndex whose ids come also from tests of each token (id → test), run once per new token:
+    one lookup of a paragraph's tokens answers what several indexes and gates would ask one by one
+    (each lookup costs a set difference and an intersection over all the tokens)."""
+
+    def __init__(self, by_trigger: dict, tests: dict):
+        super().__init__(by_trigger)
+        self.tests = tests
+
+    def _learn(self, new: set) -> None:
+        words = list(new)
+        starts, at = [], 0
+        for w in words:
+            starts.append(at)
+            at += len(w) + 1
+        found: dict[int, set] = {}
+        for m in self.rx.finditer("\n".join(words)):
+            k = bisect_right(starts, m.start()) - 1
+            found.setdefault(k, set()).update(self.by_trigger[m.group(1)])
+        for k, w in enumerate(words):
+            for fact, test in self.tests.items():
+                if test(w):
+                    found.setdefault(k, set()).add(fact)
+        sets = self._sets
+        for k, ids in found.items():
+            ids = frozenset(ids)
+            self._hot[words[k]] = sets.setdefault(ids, ids)
+        self._seen.update(words)  # after _hot: a token seen has its facts in place (for other threads)
+
+
+# Per token: the families of the trigger words inside it; the title triggers inside it, as ("title", w)
+# (see _title_iter); _ACR if it holds an acronym _org_hits keeps (an acronym match holds no white space
+# and is bounded by white space as well as by anything else, so a text's matches are its tokens' own);
+# _INI if it can start initials (_INITIAL_TOKEN); _SPACED if it can end or start a spaced trigger
+# ("Adviesraad ", "het lid"), which are then looked for by substring
+_SPACED_ENDS = tuple(w[:-1] for w in _SPACED_TRIGGERS if w.endswith(" "))
+_SPACED_STARTS = tuple(w.split(" ", 1)[1] for w in _SPACED_TRIGGERS if not w.endswith(" "))
+assert len(_SPACED_ENDS) + len(_SPACED_STARTS) == len(_SPACED_TRIGGERS) and all(" " not in w for w in _SPACED_STARTS)
+_TRIGGER_INDEX = _TokenFacts(
+    {w: _TRIGGERS[w] | ({("title", w)} if w in _TITLES_BY_TRIGGER else set()) for w in _TRIGGERS if " " not in w},
+    {"_ACR": _new_acronym, "_INI": _INITIAL_TOKEN.test,
+     "_SPACED": lambda tok: tok.endswith(_SPACED_ENDS) or tok.startswith(_SPACED_STARTS)})
+_TITLE_IDS = frozenset(("title", w) for w in _TITLES_BY_TRIGGER)
 
 
 def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[Hit]:
@@ -337,7 +376,7 @@ def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[H
             out.append(Hit(start, start + len(name), name, "organisation", priority=-1))
     for m in (_P_PARTY.finditer(text) if _PARTY_WORDS in fams else ()):
         out.append(Hit(m.start("party"), m.end("party"), m.group("party"), "organisation", priority=1))
-    for m in (_P_ACRONYM.finditer(text) if _ACRONYM_TOKENS.any_of(toks) else ()):
+    for m in (_P_ACRONYM.finditer(text) if "_ACR" in fams else ()):
         a = m.group("acr")
         if a in _ACRONYM_STOP or a in _TERMS or a.isdigit():
             continue
@@ -391,11 +430,12 @@ def _may_sign(text: str) -> bool:
     return last.islower() or last in ("’", "'")
 
 
-def _title_iter(text: str, toks: set):
+def _title_iter(text: str, toks: set, fams: Optional[set] = None):
     """The matches of `_P_TITLE.finditer(text)`, tried only where a title form can start: before each
-    title trigger the tokens hold (see _TITLE_OFFSETS), and at the spaced forms."""
+    title trigger the tokens hold (see _TITLE_OFFSETS), and at the spaced forms. (`fams`, if given,
+    is _families(text, toks).)"""
     starts = []
-    for w in _TITLE_TRIGGERS.ids_of(toks):
+    for _, w in (_TRIGGER_INDEX.ids_of(toks) if fams is None else fams) & _TITLE_IDS:
         offsets = _TITLE_OFFSETS[w]
         i = text.find(w)
         while i >= 0:
@@ -411,7 +451,7 @@ def _title_iter(text: str, toks: set):
 
 def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:
     out = []
-    for m in (_title_iter(text, toks) if _TITLE_WORDS in fams else ()):
+    for m in (_title_iter(text, toks, fams) if _TITLE_WORDS in fams else ()):
         role = m.group("role")
         if role in ("de heer", "mevrouw", "het lid", "de leden", "dhr.", "mw.", "dr.", "prof."):
             role = "Kamerlid" if role in ("het lid", "de leden") else None
@@ -429,7 +469,7 @@ def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:
         todo.append(_P_APPOS)
     if "motie" in text or "amendement" in text:  # in every _P_MOTIE match
         todo.append(_P_MOTIE)
-    if _INITIAL_TOKEN.any_of(toks) and _INITIAL_PRE.search(text):
+    if "_INI" in fams and _INITIAL_PRE.search(text):
         todo.append(_P_INITIALS)
     if "leden" in text or "het lid" in text:  # in every _P_LEDEN match
         todo.append(_P_LEDEN)
