@@ -28,7 +28,7 @@ def _corpus_paragraphs(limit: int = 40):
 
 
 def _sig(matches):
-    return [(m.span(), m.groupdict()) for m in matches]
+    return [(m.span(), {k: v for k, v in m.groupdict().items() if v is not None}) for m in matches]
 
 
 def test_titles_tried_at_their_triggers_match_a_search_in_the_corpus():
@@ -64,7 +64,57 @@ def test_token_facts_answer_as_the_separate_indexes_and_gates_do_in_the_corpus()
             if w in p:
                 want |= fams
         got = E._families(p, toks)
-        assert {f for f in got if isinstance(f, str) and f not in ("_ACR", "_INI", "_SPACED")} == want, p
+        assert {f for f in got if isinstance(f, str) and f not in ("_ACR", "_INI", "_SPACED", "_ONE")} == want, p
         assert {w for f, w in got & E._TITLE_IDS} == titles.ids_of(toks), p
         assert ("_ACR" in got) == acronyms.any_of(toks), p
         assert ("_INI" in got) == initials.any_of(toks), p
+
+
+def _reference_adj(text):
+    return [m.span("adj") for m in E._P_ADJ_NEUTER.finditer(text)]
+
+
+def test_adjectives_before_neuter_nouns_as_the_pattern_finds_them_in_the_corpus():
+    n = 0
+    for p in _corpus_paragraphs():
+        want = _reference_adj(p)
+        assert E._adj_neuter_matches(p) == want, p
+        n += len(want)
+    assert n > 5  # the corpus does hold some
+
+
+ADJ_PIECES = [" ", "  ", "\n", "\t", "-", "x", "_", "3", ".", ",", "Kroatisch", "Nederlands", "Duits", "Afrikaans",
+              "Zuid-Afrikaans", "Frans", "Chinees", "Brits", "Iers", "kabinet", "kabinetten", "parlement", "regering",
+              "regering-Rutte", "voorzitterschap", "Voorzitterschap", "oorzitterschap", "het ", "de "]
+
+
+def test_adjectives_before_neuter_nouns_as_the_pattern_finds_them_in_random_text():
+    import random
+
+    rnd = random.Random(17)
+    n = 0
+    for _ in range(30000):
+        t = "".join(rnd.choice(ADJ_PIECES) for _ in range(rnd.randint(0, 10)))
+        want = _reference_adj(t)
+        assert E._adj_neuter_matches(t) == want, t
+        n += bool(want)
+    assert n > 300, n
+
+
+def test_org_patterns_started_late_or_in_part_match_the_whole_search_in_the_corpus():
+    """_P_LONGABBR searched from _longabbr_from, _P_NAMED_ORG as _P_NAMED_RUN alone where the tokens hold
+    no word _P_NAMED_ONE can end in, _P_KAMER tried only before each "Kamer"."""
+    extra = ["De Adviesraad Internationale Vraagstukken (AIV) en het Centraal Planbureau (CPB), zie de Raad (R).",
+             "xNAVO (N). Europese Unie (EU)", "Transitiecomité Binnenvaart en Adviesraad Migratie", "De (X) Y (Z)"]
+    for p in list(_corpus_paragraphs()) + extra:
+        fams = E._families(p, set(p.split()))
+        paren = E._ABBR_PAREN.search(p)
+        if paren:
+            assert _sig(E._P_LONGABBR.finditer(p, E._longabbr_from(p, paren.start()))) == _sig(E._P_LONGABBR.finditer(p)), p
+        else:
+            assert not E._P_LONGABBR.search(p), p
+        assert _sig(E._named_org_iter(p, fams)) == _sig(E._P_NAMED_ORG.finditer(p)), p
+        if E._P_NAMED_ONE.search(p):
+            assert "_ONE" in fams, p
+        long = p + " " * 400  # (a short text is scanned whole)
+        assert _sig(E._kamer_iter(long)) == _sig(E._P_KAMER.finditer(long)), p

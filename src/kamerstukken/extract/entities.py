@@ -247,7 +247,7 @@ def _kamer_iter(text: str):
     while i >= 0:
         starts += [j for j in (i - 7, i - 4, i - 3) if j >= 0]
         i = text.find("Kamer", i + 1)
-    return leftmost([at_positions(_P_KAMER, text, starts)]) if starts else ()
+    return _matches_at(_P_KAMER, text, starts)
 
 
 def _lex_iter(text: str, fams: set):
@@ -262,20 +262,58 @@ def _org_iter(text: str):
     return _P_ORG_UPPER.finditer(text) if low is None else leftmost([lambda pos: _P_ORG_UPPER.search(text, pos), low])
 
 
-def _named_org_iter(text: str):
-    """The matches of `_P_NAMED_ORG.finditer(text)`, from its two alternatives (see _P_NAMED_RUN)."""
+def _named_org_iter(text: str, fams: Optional[set] = None):
+    """The matches of `_P_NAMED_ORG.finditer(text)`, from its two alternatives (see _P_NAMED_RUN); only
+    the first where the tokens hold no word _P_NAMED_ONE can match (`fams`, if given, is _families(text, …))."""
+    if fams is not None and "_ONE" not in fams:
+        return _P_NAMED_RUN.finditer(text)
     return leftmost([lambda pos: _P_NAMED_RUN.search(text, pos), lambda pos: _P_NAMED_ONE.search(text, pos)])
 
 
 _NAMED_COMMISSION = re.compile(r"\s(?:voor|van|inzake)\s")
 
 
+# an uninflected adjective that ends where the text searched ends: searched back from a noun
+_ADJ_AT_END = re.compile("(?:" + lexicon.alternation(_UNINFLECTED) + r")\Z")
+_ADJ_LONGEST = max(map(len, _UNINFLECTED))
+
+
+def _adj_neuter_matches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the adjectives of `_P_ADJ_NEUTER.finditer(text)`, found back from its nouns
+    rather than by a trie attempt at every capital: an adjective holds no white space, so it ends
+    where the white space before a noun starts, and it starts at the leftmost place one can."""
+    n = len(text)
+    nouns = []  # (noun start, noun end)
+    for noun in ("oorzitterschap", "kabinet", "parlement", "regering"):
+        i = text.find(noun)
+        while i >= 0:
+            j = i + len(noun)
+            if j == n or not (text[j].isalnum() or text[j] == "_"):  # the \b after the noun
+                if noun != "oorzitterschap":
+                    nouns.append((i, j))
+                elif i and text[i - 1] in "Vv":
+                    nouns.append((i - 1, j))
+            i = text.find(noun, i + 1)
+    out = []
+    end = 0
+    for i, j in sorted(nouns):
+        q = i
+        while q > 0 and text[q - 1].isspace():
+            q -= 1
+        if q < i:
+            m = _ADJ_AT_END.search(text, max(end, q - _ADJ_LONGEST), q)
+            if m:
+                out.append((m.start(), q))
+                end = j
+    return out
+
+
 def _lex_hits(text: str, fams: set) -> list[Hit]:
     out = []
     if "oorzitterschap" in text or "kabinet" in text or "regering" in text or "parlement" in text:
-        for m in _P_ADJ_NEUTER.finditer(text):
-            t = _UNINFLECTED[m.group("adj")]
-            out.append(Hit(m.start(), m.end("adj"), t.name, "country", t.key, adjective=True, priority=2))
+        for start, end in _adj_neuter_matches(text):
+            t = _UNINFLECTED[text[start:end]]
+            out.append(Hit(start, end, t.name, "country", t.key, adjective=True, priority=2))
     for m in _lex_iter(text, fams):  # a hundred and more per letter: the loop is kept tight
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
@@ -339,14 +377,17 @@ class _TokenFacts(TokenIndex):
 # (see _title_iter); _ACR if it holds an acronym _org_hits keeps (an acronym match holds no white space
 # and is bounded by white space as well as by anything else, so a text's matches are its tokens' own);
 # _INI if it can start initials (_INITIAL_TOKEN); _SPACED if it can end or start a spaced trigger
-# ("Adviesraad ", "het lid"), which are then looked for by substring
+# ("Adviesraad ", "het lid"), which are then looked for by substring; _ONE if _P_NAMED_ONE can end in it
+# every _P_NAMED_ONE match has a word ending in one of these before its white space
+_ONE_ENDS = ("comité", "raad", "bureau", "fonds", "agentschap")
 _SPACED_ENDS = tuple(w[:-1] for w in _SPACED_TRIGGERS if w.endswith(" "))
 _SPACED_STARTS = tuple(w.split(" ", 1)[1] for w in _SPACED_TRIGGERS if not w.endswith(" "))
 assert len(_SPACED_ENDS) + len(_SPACED_STARTS) == len(_SPACED_TRIGGERS) and all(" " not in w for w in _SPACED_STARTS)
 _TRIGGER_INDEX = _TokenFacts(
     {w: _TRIGGERS[w] | ({("title", w)} if w in _TITLES_BY_TRIGGER else set()) for w in _TRIGGERS if " " not in w},
     {"_ACR": _new_acronym, "_INI": _INITIAL_TOKEN.test,
-     "_SPACED": lambda tok: tok.endswith(_SPACED_ENDS) or tok.startswith(_SPACED_STARTS)})
+     "_SPACED": lambda tok: tok.endswith(_SPACED_ENDS) or tok.startswith(_SPACED_STARTS),
+     "_ONE": lambda tok: tok.endswith(_ONE_ENDS)})
 _TITLE_IDS = frozenset(("title", w) for w in _TITLES_BY_TRIGGER)
 
 
@@ -362,7 +403,7 @@ def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[H
         while name[-1:].isdigit():  # a footnote marker glued on: "…Voedselkwaliteit1"
             name, end = name[:-1], end - 1
         out.append(Hit(m.start(), end, name, "organisation", priority=1))
-    for m in (_named_org_iter(text) if "_HEAD_NOUNS" in fams else ()):
+    for m in (_named_org_iter(text, fams) if "_HEAD_NOUNS" in fams else ()):
         if m.re is _P_NAMED_ONE:
             out.append(Hit(m.start(), m.end(), m.group(), "organisation", priority=-1))
             continue
@@ -381,7 +422,8 @@ def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[H
         if a in _ACRONYM_STOP or a in _TERMS or a.isdigit():
             continue
         out.append(Hit(m.start(), m.end(), a, "organisation", priority=0))
-    for m in (_P_LONGABBR.finditer(text) if " (" in text and _ABBR_PAREN.search(text) else ()):
+    paren = _ABBR_PAREN.search(text) if " (" in text else None
+    for m in (_P_LONGABBR.finditer(text, _longabbr_from(text, paren.start())) if paren else ()):
         long = m.group("long")
         if long in _TERMS or m.group("abbr") in _TERMS:
             continue
@@ -394,6 +436,14 @@ def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[H
         name = "Tweede Kamer" if m.group().startswith("Tweede") else house
         out.append(Hit(m.start(), m.end(), name, "organisation", members="leden", priority=0))
     return out
+
+
+def _longabbr_from(text: str, paren: int) -> int:
+    """Where a _P_LONGABBR match can start at the earliest, given the first "(" its "(NAVO)" can end in:
+    the long form and the white space before the "(" hold only word characters, hyphens and white
+    space, so a match starts after the last full stop or comma before that "(" (the pattern holds no
+    look-behind: it matches from there as from the start)."""
+    return max(text.rfind(".", 0, paren), text.rfind(",", 0, paren)) + 1
 
 
 _REPRESENTED = re.compile(r"(?P<state>[A-Z][\w-]+)\s+werd\s+vertegenwoordigd\s+door\s+$")
@@ -446,7 +496,21 @@ def _title_iter(text: str, toks: set, fams: Optional[set] = None):
         while i >= 0:
             starts.append(i)
             i = text.find(f, i + 1)
-    return leftmost([at_positions(_P_TITLE, text, starts)]) if starts else ()
+    return _matches_at(_P_TITLE, text, starts)
+
+
+def _matches_at(rx: re.Pattern, text: str, starts: list) -> list:
+    """The matches of `rx.finditer(text)` for a pattern whose (non-empty) matches can only start at
+    `starts`: leftmost(at_positions(…)) as one loop, without its generator and closure."""
+    out = []
+    end = 0
+    for i in sorted(set(starts)):
+        if i >= end:
+            m = rx.match(text, i)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
 
 
 def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:
