@@ -154,8 +154,11 @@ _ABBR_PAREN = re.compile(r"\((?<=\s\()[A-Z][A-Za-z]{1,7}\)")
 _P_KAMER = re.compile(r"\b(?:[Uu]w|[Dd]e|der|Tweede)\sKamer\b")
 
 
+_COUNCIL_NOISE = re.compile(r"\b(?:voor|van|de|het|en)\b|[,\s]")
+
+
 def _council_key(name: str) -> str:
-    return re.sub(r"\b(?:voor|van|de|het|en)\b|[,\s]", "", name.lower())
+    return _COUNCIL_NOISE.sub("", name.lower())
 
 
 _COUNCIL_KEYS = {_council_key(t.name): t.name for t in _TERMS.values() if t.kind == "organisation"}
@@ -308,6 +311,12 @@ def _adj_neuter_matches(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# what a lexicon form's hit holds (name, kind, key, members, adjective), and whether it is a country
+# named as a city too (Luxemburg), a place after "in"/"te": looked up once per match
+_LEX_HIT = {f: (t.name, t.kind, t.key if t.kind == "country" else None, t.members, t.adjective,
+                t.kind == "country" and t.name in _PLACES) for f, t in _TERMS.items()}
+
+
 def _lex_hits(text: str, fams: set) -> list[Hit]:
     out = []
     if "oorzitterschap" in text or "kabinet" in text or "regering" in text or "parlement" in text:
@@ -315,18 +324,16 @@ def _lex_hits(text: str, fams: set) -> list[Hit]:
             t = _UNINFLECTED[text[start:end]]
             out.append(Hit(start, end, t.name, "country", t.key, adjective=True, priority=2))
     for m in _lex_iter(text, fams):  # a hundred and more per letter: the loop is kept tight
-        start = m.start()
+        start, end = m.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
             continue  # not at a word start (_word_start)
         form = m.group()
-        t = _TERMS[form]
-        end = m.end()
+        name, kind, key, members, adjective, city = _LEX_HIT[form]
         if form == "Commissie" and _NAMED_COMMISSION.match(text, end, end + 8):
             continue  # "de Commissie voor de Toetsing van …": a named commission, not the European one
-        kind = t.kind
-        if kind == "country" and t.name in _PLACES and text[max(0, start - 3):start] in ("in ", "te "):
-            kind = "place"
-        out.append(Hit(start, end, t.name, kind, t.key if kind == "country" else None, None, t.members, t.adjective, 2))
+        if city and text[max(0, start - 3):start] in ("in ", "te "):
+            kind, key = "place", None
+        out.append(Hit(start, end, name, kind, key, None, members, adjective, 2))
     for m in (_KL.finditer(text) if "_KL" in fams else ()):
         if not _word_start(text, m.start()):
             continue
@@ -411,10 +418,10 @@ def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[H
         st = _ORG_STOP_START.match(name)
         if st:
             name, start = name[st.end():], start + st.end()
-        words = re.split(r"[\s-]", name)
-        if " " in name and name not in _TERMS and (any(w in _HEAD_SET for w in words)
-                                                    or any(w.endswith(_HEAD_ENDINGS) for w in words)):
-            out.append(Hit(start, start + len(name), name, "organisation", priority=-1))
+        if " " in name and name not in _TERMS:  # (most runs are two capitalised words: split only these)
+            words = _WORD_PARTS.split(name)
+            if any(w in _HEAD_SET for w in words) or any(w.endswith(_HEAD_ENDINGS) for w in words):
+                out.append(Hit(start, start + len(name), name, "organisation", priority=-1))
     for m in (_P_PARTY.finditer(text) if _PARTY_WORDS in fams else ()):
         out.append(Hit(m.start("party"), m.end("party"), m.group("party"), "organisation", priority=1))
     for m in (_P_ACRONYM.finditer(text) if "_ACR" in fams else ()):
@@ -446,6 +453,10 @@ def _longabbr_from(text: str, paren: int) -> int:
     return max(text.rfind(".", 0, paren), text.rfind(",", 0, paren)) + 1
 
 
+_WORD_PARTS = re.compile(r"[\s-]")
+_ADJ_BEFORE = re.compile(r"(?P<adj>[A-Z][\w-]+e)\s+$")
+# the title a role's text may end in, with commas and white space: "Commandant van Resolute Support, Generaal"
+_ROLE_TAIL = re.compile(r"(?:,\s*)?(?:\s*\b(?:Generaal|Minister|President|Staatssecretaris)\s*)?[\s,]*$")
 _REPRESENTED = re.compile(r"(?P<state>[A-Z][\w-]+)\s+werd\s+vertegenwoordigd\s+door\s+$")
 
 
@@ -453,7 +464,7 @@ def _with_state(text: str, start: int, role: str) -> str:
     """Add the state an official serves where the text says it: "de Afghaanse Minister …",
     "Oekraïne werd vertegenwoordigd door Pavlo Klimkin, Minister …"."""
     before = text[max(0, start - 60):start]
-    m = re.search(r"(?P<adj>[A-Z][\w-]+e)\s+$", before)
+    m = _ADJ_BEFORE.search(before)
     if m and m.group("adj") in _TERMS and _TERMS[m.group("adj")].adjective:
         return f"{role}, {_TERMS[m.group('adj')].name}"
     m = _REPRESENTED.search(before)
@@ -521,8 +532,7 @@ def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:
             role = "Kamerlid" if role in ("het lid", "de leden") else None
         else:
             # the office as written: "Commandant van Resolute Support, Generaal" → "Commandant van Resolute Support"
-            role = re.sub(r"(?:,\s*)?(?:\s*\b(?:Generaal|Minister|President|Staatssecretaris)\s*)?[\s,]*$", "",
-                          text[m.start("role"):m.start("name")]) or role
+            role = _ROLE_TAIL.sub("", text[m.start("role"):m.start("name")]) or role
             role = _with_state(text, m.start("role"), role)
         name = m.group("name")
         out.append(Hit(m.start("name"), m.end("name"), name, "person", role=role, priority=1))
