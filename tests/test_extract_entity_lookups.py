@@ -57,14 +57,19 @@ def test_token_facts_answer_as_the_separate_indexes_and_gates_do_in_the_corpus()
     titles = TokenIndex({w: {w} for w in E._TITLES_BY_TRIGGER})
     acronyms, initials = TokenGate(E._new_acronym), TokenGate(E._INITIAL_TOKEN.test)
     for p in list(_corpus_paragraphs()) + ["de leden", "het lid Omtzigt", "Adviesraad Internationale Vraagstukken",
-                                           "het\tlid", "Fonds\n", "de Adviesraad\n"]:
+                                           "het\tlid", "Fonds\n", "de Adviesraad\n",
+                                           "motie:\t(Kamer,) c.s.", "vaste commissie, ministerie", "(x) ,"]:
         toks = set(p.split())
         want = plain.ids_of(toks)
         for w, fams in E._SPACED_TRIGGERS.items():
             if w in p:
                 want |= fams
         got = E._families(p, toks)
-        assert {f for f in got if isinstance(f, str) and f not in ("_ACR", "_INI", "_SPACED", "_ONE")} == want, p
+        facts = ("_ACR", "_INI", "_SPACED", "_ONE", "_PAREN", "_COMMA")
+        assert {f for f in got if isinstance(f, str) and f.startswith("_") and f not in facts} == want, p
+        assert {f for f in got if isinstance(f, str) and not f.startswith("_")} == {w for w in E._FACT_WORDS if w in p}, p
+        assert "_PAREN" in got or " (" not in p, p
+        assert "_COMMA" in got or ", " not in p, p
         assert {w for f, w in got & E._TITLE_IDS} == titles.ids_of(toks), p
         assert ("_ACR" in got) == acronyms.any_of(toks), p
         assert ("_INI" in got) == initials.any_of(toks), p

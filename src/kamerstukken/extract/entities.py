@@ -259,9 +259,11 @@ def _lex_iter(text: str, fams: set):
     return _LEX_UPPER.finditer(text) if low is None else leftmost([lambda pos: _LEX_UPPER.search(text, pos), low])
 
 
-def _org_iter(text: str):
-    """The matches of `_P_ORG.finditer(text)`."""
-    low = at_literals(_P_ORG_LOWER, text, _ORG_LOWER_STARTS)
+def _org_iter(text: str, fams: Optional[set] = None):
+    """The matches of `_P_ORG.finditer(text)` (`fams`, if given, is _families(text, …): the lower-case
+    starts are looked for only where the tokens hold one)."""
+    low = at_literals(_P_ORG_LOWER, text, _ORG_LOWER_STARTS) \
+        if fams is None or not fams.isdisjoint(_ORG_LOWER_STARTS) else None
     return _P_ORG_UPPER.finditer(text) if low is None else leftmost([lambda pos: _P_ORG_UPPER.search(text, pos), low])
 
 
@@ -319,7 +321,7 @@ _LEX_HIT = {f: (t.name, t.kind, t.key if t.kind == "country" else None, t.member
 
 def _lex_hits(text: str, fams: set) -> list[Hit]:
     out = []
-    if "oorzitterschap" in text or "kabinet" in text or "regering" in text or "parlement" in text:
+    if not fams.isdisjoint(_NEUTER_WORDS):
         for start, end in _adj_neuter_matches(text):
             t = _UNINFLECTED[text[start:end]]
             out.append(Hit(start, end, t.name, "country", t.key, adjective=True, priority=2))
@@ -384,23 +386,32 @@ class _TokenFacts(TokenIndex):
 # (see _title_iter); _ACR if it holds an acronym _org_hits keeps (an acronym match holds no white space
 # and is bounded by white space as well as by anything else, so a text's matches are its tokens' own);
 # _INI if it can start initials (_INITIAL_TOKEN); _SPACED if it can end or start a spaced trigger
-# ("Adviesraad ", "het lid"), which are then looked for by substring; _ONE if _P_NAMED_ONE can end in it
+# ("Adviesraad ", "het lid"), which are then looked for by substring; _ONE if _P_NAMED_ONE can end in it;
+# _PAREN if it starts with "(" and _COMMA if it ends in "," (a " (" or ", " in the text needs one); and
+# each of _FACT_WORDS inside it
+# words a paragraph's gates ask about (`"motie" in text`): none holds white space, so each is in the
+# text just when it is in one of its tokens, and is answered from them
+_NEUTER_WORDS = frozenset(("oorzitterschap", "kabinet", "regering", "parlement"))
+_FACT_WORDS = _NEUTER_WORDS | {"Kamer", "motie", "amendement", "leden", "c.s.", ":", ",", *_ORG_LOWER_STARTS}
+assert not any(w.startswith("_") or re.search(r"\s", w) for w in _FACT_WORDS)
 # every _P_NAMED_ONE match has a word ending in one of these before its white space
 _ONE_ENDS = ("comité", "raad", "bureau", "fonds", "agentschap")
 _SPACED_ENDS = tuple(w[:-1] for w in _SPACED_TRIGGERS if w.endswith(" "))
 _SPACED_STARTS = tuple(w.split(" ", 1)[1] for w in _SPACED_TRIGGERS if not w.endswith(" "))
 assert len(_SPACED_ENDS) + len(_SPACED_STARTS) == len(_SPACED_TRIGGERS) and all(" " not in w for w in _SPACED_STARTS)
 _TRIGGER_INDEX = _TokenFacts(
-    {w: _TRIGGERS[w] | ({("title", w)} if w in _TITLES_BY_TRIGGER else set()) for w in _TRIGGERS if " " not in w},
+    {w: _TRIGGERS.get(w, set()) | ({("title", w)} if w in _TITLES_BY_TRIGGER else set()) | ({w} if w in _FACT_WORDS else set())
+     for w in {w for w in _TRIGGERS if " " not in w} | _FACT_WORDS},
     {"_ACR": _new_acronym, "_INI": _INITIAL_TOKEN.test,
      "_SPACED": lambda tok: tok.endswith(_SPACED_ENDS) or tok.startswith(_SPACED_STARTS),
-     "_ONE": lambda tok: tok.endswith(_ONE_ENDS)})
+     "_ONE": lambda tok: tok.endswith(_ONE_ENDS),
+     "_PAREN": lambda tok: tok.startswith("("), "_COMMA": lambda tok: tok.endswith(",")})
 _TITLE_IDS = frozenset(("title", w) for w in _TITLES_BY_TRIGGER)
 
 
 def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[Hit]:
     out = []
-    for m in (_org_iter(text) if _ORG_WORDS in fams else ()):
+    for m in (_org_iter(text, fams) if _ORG_WORDS in fams else ()):
         name = m.group("org")
         if name.startswith("Raad") and len(name.split()) == 1:
             continue
@@ -429,7 +440,7 @@ def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[H
         if a in _ACRONYM_STOP or a in _TERMS or a.isdigit():
             continue
         out.append(Hit(m.start(), m.end(), a, "organisation", priority=0))
-    paren = _ABBR_PAREN.search(text) if " (" in text else None
+    paren = _ABBR_PAREN.search(text) if "_PAREN" in fams and " (" in text else None
     for m in (_P_LONGABBR.finditer(text, _longabbr_from(text, paren.start())) if paren else ()):
         long = m.group("long")
         if long in _TERMS or m.group("abbr") in _TERMS:
@@ -439,7 +450,7 @@ def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[H
         if len(words) >= 1 and not long.startswith(("De ", "Het ", "Een ", "In ", "Op ")):
             out.append(Hit(m.start("long"), m.end("long"), long, "organisation", priority=0))
     house = "Eerste Kamer" if chamber == "EK" else "Tweede Kamer"
-    for m in (_kamer_iter(text) if "Kamer" in text else ()):
+    for m in (_kamer_iter(text) if "Kamer" in fams else ()):
         name = "Tweede Kamer" if m.group().startswith("Tweede") else house
         out.append(Hit(m.start(), m.end(), name, "organisation", members="leden", priority=0))
     return out
@@ -537,17 +548,17 @@ def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:
         name = m.group("name")
         out.append(Hit(m.start("name"), m.end("name"), name, "person", role=role, priority=1))
     todo = []
-    if _SIGN_WORDS in fams and "," in text and _may_sign(text):
+    if _SIGN_WORDS in fams and "," in fams and _may_sign(text):
         todo.append(_P_SIGN)
-    if ", " in text and _APPOS_WORDS in fams and _APPOS_TAIL.search(text):
+    if _APPOS_WORDS in fams and "_COMMA" in fams and ", " in text and _APPOS_TAIL.search(text):
         todo.append(_P_APPOS)
-    if "motie" in text or "amendement" in text:  # in every _P_MOTIE match
+    if "motie" in fams or "amendement" in fams:  # in every _P_MOTIE match
         todo.append(_P_MOTIE)
     if "_INI" in fams and _INITIAL_PRE.search(text):
         todo.append(_P_INITIALS)
-    if "leden" in text or "het lid" in text:  # in every _P_LEDEN match
+    if "leden" in fams or ("_SPACED" in fams and "het lid" in text):  # in every _P_LEDEN match
         todo.append(_P_LEDEN)
-    if "c.s." in text:
+    if "c.s." in fams:
         todo.append(_P_CS)
     for rx in todo:
         for m in rx.finditer(text, _sign_from(text) if rx is _P_SIGN else 0):
@@ -555,7 +566,7 @@ def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:
             if role and rx is _P_APPOS:
                 role = _with_state(text, m.start("name"), role + (m.group("office") or ""))
             out.append(Hit(m.start("name"), m.end("name"), m.group("name"), "person", role=role, priority=1))
-    for m in (_P_LIST.finditer(text) if ":" in text else ()):
+    for m in (_P_LIST.finditer(text) if ":" in fams else ()):
         base = m.start("list")
         label = text[m.start():m.start("list")].lower()
         role = "voorzitter" if label.startswith("voorzitter") else "griffier" if label.startswith("griffier") \
