@@ -123,3 +123,22 @@ def test_org_patterns_started_late_or_in_part_match_the_whole_search_in_the_corp
             assert "_ONE" in fams, p
         long = p + " " * 400  # (a short text is scanned whole)
         assert _sig(E._kamer_iter(long)) == _sig(E._P_KAMER.finditer(long)), p
+
+
+def test_token_facts_learnt_in_one_pass_as_one_by_one():
+    """_TokenFacts learns a batch of new tokens in one trie pass: each token gets the facts it gets alone."""
+    toks = sorted({w for p in _corpus_paragraphs(10) for w in p.split()}
+                  | {"İstanbul-raad", "Adviesraad", "(NAVO),", "A.G.", "lid", "leden,", "c.s.:"})
+
+    def fresh():
+        index = E._TokenFacts.__new__(E._TokenFacts)
+        index.__dict__.update(E._TRIGGER_INDEX.__dict__)
+        index._seen, index._hot, index._sets = set(), {}, {}
+        return index
+
+    batch, alone = fresh(), fresh()
+    for i in range(0, len(toks), 97):
+        batch.ids_of(set(toks[i:i + 97]))
+    for t in toks:
+        assert batch.ids_of({t}) == alone.ids_of({t}), t
+    assert sum(1 for t in toks if batch._hot.get(t)) > 50

@@ -15,7 +15,7 @@ from typing import Optional
 from ..model import Document, Entity
 from . import lexicon
 from .records import entity, mention
-from .cueindex import TokenGate, TokenIndex, at_literals, at_positions, leftmost
+from .cueindex import TokenGate, TokenIndex, at_literals, leftmost
 
 # --- lexicon forms: one regex --------------------------------------------------------------------
 _TERMS = lexicon.terms()
@@ -194,7 +194,7 @@ def _family(name: str, words) -> str:
 def _families(text: str, toks: set) -> set:
     """Which pattern families may match: the trigger words inside the text's tokens (`toks`, looked
     up once per token), plus the few triggers that hold a space, by substring where the tokens allow
-    them. The set holds the token facts too (see _TRIGGER_INDEX): title triggers, _ACR, _INI."""
+    them. The set holds the other token facts too (see _TRIGGER_INDEX)."""
     out = _TRIGGER_INDEX.ids_of(toks)
     if "_SPACED" in out and " " in text:
         for w, fams in _SPACED_TRIGGERS.items():
@@ -278,7 +278,8 @@ def _named_org_iter(text: str, fams: Optional[set] = None):
 _NAMED_COMMISSION = re.compile(r"\s(?:voor|van|inzake)\s")
 
 
-# an uninflected adjective that ends where the text searched ends: searched back from a noun
+# an uninflected adjective that ends where the text searched ends: searched back from a noun (_P_ADJ_NEUTER
+# stays as the reference: tests/test_extract_entity_lookups.py)
 _ADJ_AT_END = re.compile("(?:" + lexicon.alternation(_UNINFLECTED) + r")\Z")
 _ADJ_LONGEST = max(map(len, _UNINFLECTED))
 
