@@ -238,11 +238,15 @@ class TokenIndex:
         for m in self.rx.finditer("\n".join(scanned)):
             k = bisect_right(starts, m.start()) - 1
             found.setdefault(k, set()).update(self.by_trigger[m.group(1)])
+        self._more(words, found)
         sets = self._sets
         for k, ids in found.items():
             ids = frozenset(ids)
             self._hot[words[k]] = sets.setdefault(ids, ids)
         self._seen.update(words)  # after _hot: a token seen has its ids in place (for other threads)
+
+    def _more(self, words: list[str], found: dict[int, set]) -> None:
+        """Ids beyond the triggers for new tokens (`found`: index in `words` → ids); none here."""
 
     def scan(self, text: str) -> frozenset:
         """The ids of the triggers in `text`, by a character scan (overlapping occurrences too)."""

@@ -362,25 +362,11 @@ class _TokenFacts(TokenIndex):
         super().__init__(by_trigger)
         self.tests = tests
 
-    def _learn(self, new: set) -> None:
-        words = list(new)
-        starts, at = [], 0
-        for w in words:
-            starts.append(at)
-            at += len(w) + 1
-        found: dict[int, set] = {}
-        for m in self.rx.finditer("\n".join(words)):
-            k = bisect_right(starts, m.start()) - 1
-            found.setdefault(k, set()).update(self.by_trigger[m.group(1)])
+    def _more(self, words: list[str], found: dict[int, set]) -> None:
         for k, w in enumerate(words):
             for fact, test in self.tests.items():
                 if test(w):
                     found.setdefault(k, set()).add(fact)
-        sets = self._sets
-        for k, ids in found.items():
-            ids = frozenset(ids)
-            self._hot[words[k]] = sets.setdefault(ids, ids)
-        self._seen.update(words)  # after _hot: a token seen has its facts in place (for other threads)
 
 
 # Per token: the families of the trigger words inside it; the title triggers inside it, as ("title", w)
