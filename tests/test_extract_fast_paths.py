@@ -109,3 +109,23 @@ def test_participle_auxiliary_is_that_of_the_token_loop():
         for cstart in range(0, min(len(t), 12), 3):
             for cue_end in range(cstart, len(t) + 1, 2):
                 assert S._participle_aux(t, cstart, cue_end) == loop(t, cstart, cue_end), (t, cstart, cue_end)
+
+
+def test_cues_tried_at_their_leads_find_what_a_search_finds(shared):
+    """Each cue with leading literals (two letters are enough: `is`, `op`) is tried only where one
+    occurs; on every sentence of the seed and the 85 letters it finds the search's match."""
+    from conftest import CORPUS
+    from kamerstukken import parse
+    from kamerstukken.extract.sentences import spans
+
+    files = [CORPUS / "seed" / "kst-28676-235.txt", *sorted((CORPUS / "letters").glob("*.txt"))]
+    sents = [p[s:e] for f in files for _, _, p in parse(f, extract=False).paragraphs() for s, e in spans(p)]
+    led = [(rx, lead) for (_, _, rx), lead in zip(S._ALL_CUES, S._LEADS) if lead is not None]
+    assert len(sents) > 1000 and any(min(map(len, lead)) == 2 for _, lead in led)
+    for sent in sents:
+        low = sent.lower()
+        if len(low) != len(sent):
+            continue
+        for rx, lead in led:
+            a, b = rx.search(sent), cueindex.first_match(rx, sent, low, lead)
+            assert (a and a.span()) == (b and b.span()), (rx.pattern, sent)
