@@ -101,3 +101,26 @@ def test_coordinated_actors_and_reported_requests(sentence, expected):
 ])
 def test_no_decision_or_request_without_its_verb_or_answer(sentence):
     assert [k for k, _ in statements_of(sentence, intro=False) if k in ("decision", "request")] == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # moties' considerations (corpus/moties): sanctions imposed, a treaty change or a bill rejected
+    ("constaterende dat de EU in 2021 sancties heeft opgelegd tegen Chinese functionarissen voor het schenden van "
+     "de mensenrechten door China van de Oeigoeren;", [("decision", "Europese Unie")]),
+    ("constaterende dat Italië de wijziging van het ESM-verdrag heeft verworpen, waarin schuldhoudbaarheid een "
+     "belangrijk criterium is voor het verlenen van financiële bijstand door het ESM aan een lidstaat in "
+     "betalingsproblemen;", [("decision", "Italië")]),
+    # the om-clause closes with its `te` infinitive: the subject is the Eerste Kamer's
+    ("constaterende dat de Eerste Kamer recent een wetsvoorstel om de salderingsregeling zorgvuldig en geleidelijk "
+     "af te bouwen heeft verworpen;", [("decision", "Eerste Kamer")]),
+])
+def test_decisions_to_impose_sanctions_or_reject(sentence, expected):
+    assert statements_of(sentence, intro=False) == expected
+
+
+def test_opgeheven_without_sanctions_is_no_decision():
+    """handelingen/03686ab6: `met opgeheven vingertje` (a raised finger)."""
+    assert statements_of(
+        "Hij heeft namelijk gezegd dat een doelstelling van 27% duurzame energie niet realistisch is en dat het, als "
+        "men elders in Europa, in Oost-Europese landen, niet meegaat in die bindende doelstellingen, toch geen zin "
+        "heeft als Nederland met opgeheven vingertje komt zeggen dat het toch moet.", intro=False) == []

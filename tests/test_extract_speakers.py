@@ -71,3 +71,16 @@ def test_de_vraag_of_is_a_noun_ik_vraag_a_request():
     assert "request" not in {k for k, _ in _stated(plenary, "Het gaat om de vraag of de heer Koolmees de wet steunt")}
     # in the turn of `De heer Pechtold (D66):`
     assert _stated(plenary, "Ik vraag de heer Verheijen dan ook of hij net de premier opriep") == {("request", "Pechtold")}
+
+
+def test_a_vote_the_chair_announces_is_the_chambers_decision():
+    found = _stated(CORPUS / "handelingen" / "h-tk-20172018-70-6.xml",
+                    "Ik constateer dat de leden van de fracties van de SP, de PvdA, GroenLinks, de PvdD, DENK en "
+                    "50PLUS voor deze gewijzigde motie hebben gestemd en de leden van de overige fracties ertegen, "
+                    "zodat zij is verworpen.")
+    assert found == {("decision", "Tweede Kamer")}
+
+
+def test_ik_vind_is_the_speakers_position():
+    assert _stated(CORPUS / "handelingen" / "03686ab6.xml", "Ik vind dat een gek standpunt.") == {
+        ("position", "Jasper van Dijk")}

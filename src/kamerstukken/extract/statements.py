@@ -304,6 +304,7 @@ class Context:
     askers: Optional[str] = None  # "Vragen van het lid Eppink (BBB) en Van der Staaij (SGP)"
     last_fractie: Optional[str] = None  # in a verslag, the fractie whose questions follow
     speaker: Optional[str] = None  # in Handelingen and verslagen, who has the floor ("ik", "we")
+    chair: bool = False  # the speaker chairs: "zodat zij is aangenomen" is the chamber's (committee's) vote
 
 
 def _tokens_between(text: str, a: int, b: int) -> list[str]:
@@ -352,6 +353,9 @@ def _head_actor(actors: list[Actor], text: str, pos: int, limit: int) -> Optiona
     return best
 
 
+_TE_INFINITIVE = re.compile(r"\bte\s+[a-zà-ÿ]+en\b")
+
+
 def _clause(sent: str, cue_pos: int) -> tuple[int, bool, Optional[str]]:
     """Start of the clause holding the cue, whether it is subordinate, and its conjunction."""
     start, sub, conj = 0, False, None
@@ -361,6 +365,8 @@ def _clause(sent: str, cue_pos: int) -> tuple[int, bool, Optional[str]]:
             continue
         if c in ("dat", "die") and _DEMONSTRATIVE.match(sent, m.end()):
             continue  # "Wat dat betreft zal …", "dat is": a pronoun, not a conjunction
+        if c == "om" and _TE_INFINITIVE.search(sent, m.end(), cue_pos):
+            continue  # "een wetsvoorstel om … af te bouwen heeft verworpen": the om-clause closed before the cue
         start, sub, conj = m.end(), True, c
     for m in _COORD.finditer(sent, 0, cue_pos):
         if m.end() > start:
@@ -609,7 +615,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                 if ag:
                     return ag, m.group()
                 if kind == "decision":
-                    return (ctx.body or "Nederland"), m.group()
+                    return _decider(ctx), m.group()
                 if kind == "request" and _MOTIE_CONTEXT.search(context):
                     return ("Eerste Kamer" if ctx.chamber == "EK" else "Tweede Kamer"), m.group()
                 return (prev_actor or _own_voice(ctx)), m.group()
@@ -634,7 +640,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
         if fam == "act" and _PASSIVE_CLAUSE.search(sent[cstart:m.end() + 12]):
             # "Daarbij wordt deelname … op prijs gesteld": the writer's view, unless a body decides
             if kind == "decision":
-                return (ctx.body or "Nederland"), m.group()
+                return _decider(ctx), m.group()
             return (prev_actor or _own_voice(ctx)), m.group()
     return None
 
@@ -659,6 +665,12 @@ def _speaker(m: re.Match, doc: Document, ctx: "Context") -> Optional[str]:
             return committee
         return "Eerste Kamer" if doc.chamber == "EK" else "Tweede Kamer"  # the chair of a plenary sitting
     return m.group("name") or None
+
+
+def _decider(ctx: "Context") -> str:
+    """Who takes an agentless decision: the body whose meeting is reported, the chamber or committee
+    whose chair announces it (a vote: "…, zodat zij is aangenomen"), else the writer's government."""
+    return ctx.body or (ctx.speaker if ctx.chair and ctx.speaker else None) or "Nederland"
 
 
 def _own_voice(ctx: "Context") -> Optional[str]:
@@ -747,6 +759,7 @@ def find(doc: Document, hits_by_paragraph: dict, sentence_tokens: Optional[dict]
             sm = _SPEAKER.match(para) if speech else None
             if sm:
                 ctx.speaker = ctx.writer = _speaker(sm, doc, ctx)
+                ctx.chair = sm.group("role").lower() == "voorzitter"
                 if sm.end() == len(para):
                     continue
             hf = _FRACTIE.search(para) if "fractie" in para else None
