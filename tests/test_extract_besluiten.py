@@ -67,3 +67,10 @@ def test_the_meeting_the_list_records(lists):
     assert (first[4].name, first[4].start) == (
         "extra procedurevergadering van de vaste commissie voor Buitenlandse Zaken", "2011-03-08")
     assert (first[3].kind, first[3].start) == ("procedure", "2015-03-26")
+
+
+def test_besloten_before_a_noun_is_the_adjective(shared):
+    """xml-varied/kst_34468_3 defines woonruimte as `… verstaan: besloten ruimte`: no decision."""
+    doc = parse(CORPUS / "xml-varied" / "kst_34468_3.xml")
+    assert not [s for s in doc.statements if "besloten ruimte" in s.text]
+    assert "besloten ruimte" in doc.text
