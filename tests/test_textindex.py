@@ -230,6 +230,25 @@ def test_lost_or_stale_index_is_rebuilt(tmp_path, docs):
         st.close()
 
 
+def test_a_large_rebuild_reports_its_progress(tmp_path, docs, monkeypatch, capsys):
+    """Refilling a lost index of a large store takes minutes: it says so on stderr, in steps."""
+    from kamerstukken.store import sqlite as engine
+
+    url = f"sqlite:///{tmp_path / 'kst.db'}"
+    st = open_store(url)
+    st.put_many(docs)
+    st.close()
+    shutil.rmtree(tmp_path / "kst.db-search")
+    monkeypatch.setattr(engine, "REBUILD_NOTE", 10)
+    capsys.readouterr()
+    open_store(url).close()
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("kst: rebuilding the search index of ") and f"({len(docs):,} documents)" in err[0]
+    assert err[-1].startswith(f"kst:   {len(docs):,}/{len(docs):,} (")
+    open_store(url).close()  # the index is whole again: nothing more to say
+    assert capsys.readouterr().err == ""
+
+
 def test_update_and_delete_reach_the_index(tmp_path, docs):
     st = open_store(f"sqlite:///{tmp_path / 'kst.db'}")
     try:

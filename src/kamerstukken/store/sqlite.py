@@ -8,6 +8,7 @@ against SQLite through the `index_todo` journal (and rebuilt from SQLite when it
 from __future__ import annotations
 
 import sqlite3
+import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,8 @@ from ..search.query import parse_query
 from .base import SearchQuery, SearchResult, StatementHit, StatementResult
 from .sql import DOC_COLUMNS, SQLStore, _neg_date, check_date, index_text
 from .textindex import TextIndex
+
+REBUILD_NOTE = 5000  # documents: from this size a rebuild of the search index reports its progress
 
 DOC_FACETS = ("kind", "dossier", "year", "sender")
 BULK_COMMIT = 30.0  # seconds between index commits during a bulk run
@@ -189,8 +192,17 @@ class SQLiteStore(SQLStore):
         self.tindex.commit()
         if self.tindex.counts() != self._row_counts():
             self.tindex.clear()
-            for (n,) in self.conn.execute("SELECT n FROM documents ORDER BY n").fetchall():
+            ns = [n for (n,) in self.conn.execute("SELECT n FROM documents ORDER BY n").fetchall()]
+            # a large store's index takes minutes to refill: say so rather than hang silently
+            loud = len(ns) >= REBUILD_NOTE
+            if loud:
+                print(f"kst: rebuilding the search index of {self.path} ({len(ns):,} documents) …",
+                      file=sys.stderr, flush=True)
+            t, step = time.monotonic(), len(ns) // 10 or 1
+            for i, n in enumerate(ns, 1):
                 self._reindex(n, delete=False)
+                if loud and (i % step == 0 or i == len(ns)):
+                    print(f"kst:   {i:,}/{len(ns):,} ({time.monotonic() - t:.0f} s)", file=sys.stderr, flush=True)
             self.tindex.commit()
         if todo:
             self.conn.execute("DELETE FROM index_todo")
