@@ -9,6 +9,7 @@ from .sentences import spans
 def enrich(doc: Document) -> Document:
     """Fill `entities`, `statements`, `events`, `references` and `considerations` in place."""
     is_motie = motie.is_motie(doc)
+    decision_list = besluiten.is_besluitenlijst(doc)
     hits, sentence_tokens = {}, {}
     for si, pi, p in doc.paragraphs():
         toks = None
@@ -24,7 +25,7 @@ def enrich(doc: Document) -> Document:
         doc.statements, doc.considerations = motie.find(doc)
     else:
         doc.statements = statements.find(doc, hits, sentence_tokens)
-        if besluiten.is_besluitenlijst(doc):
+        if decision_list:
             doc.statements = besluiten.revise(doc, doc.statements)
         quoted = motie.quoted(doc) if doc.kind in ("handelingen", "verslag") else None
         if quoted:  # a motie read out in a debate says what a motie says, whoever has the floor
@@ -32,7 +33,7 @@ def enrich(doc: Document) -> Document:
             found, doc.considerations = motie.find(doc, quoted)
             doc.statements = sorted(kept + found, key=lambda s: (s.section, s.paragraph, s.start))
     doc.events = events.find(doc, hits)
-    if besluiten.is_besluitenlijst(doc):
+    if decision_list:
         doc.events = [e for e in [besluiten.meeting(doc)] if e] + doc.events
     doc.references = references.find(doc)
     return doc

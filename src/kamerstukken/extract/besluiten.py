@@ -11,6 +11,7 @@ import re
 
 from ..clean.paragraphs import FORM_FIELD
 from ..model import Document, Event, Statement
+from .records import statement
 from .dates import DATE, WEEKDAYS, resolve
 from .sentences import spans
 from .statements import KIND_ORDER
@@ -111,9 +112,9 @@ def revise(doc: Document, found: list[Statement]) -> list[Statement]:
             if first is not None:
                 s, e = first
                 if not any(x.kind == "decision" and x.start == s for x in own):
-                    out.append(Statement(kind="decision", actor=body, cue="Besluit", text=para[s:e],
-                                         section=si, paragraph=pi, start=s, end=e, topic=sec.heading))
-            out.extend(x.model_copy(update={"actor": body}) for x in own)
+                    out.append(statement("decision", body, "Besluit", para[s:e], si, pi, s, e, sec.heading))
+            out.extend(statement(x.kind, body, x.cue, x.text, x.section, x.paragraph, x.start, x.end, x.topic)
+                       for x in own)
     # the sentence rules' order: by place, then kind by kind within a sentence
     out.sort(key=lambda x: (x.section, x.paragraph, x.start, KIND_ORDER.index(x.kind)))
     return out

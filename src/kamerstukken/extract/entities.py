@@ -436,7 +436,7 @@ def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[H
         # the long form ends the capitalised run: "het dagelijks bestuur van het Internationaal Monetair Fonds"
         if len(words) >= 1 and not long.startswith(("De ", "Het ", "Een ", "In ", "Op ")):
             out.append(Hit(m.start("long"), m.end("long"), long, "organisation", priority=0))
-    house = "Eerste Kamer" if chamber == "EK" else "Tweede Kamer"
+    house = lexicon.house(chamber)
     for m in (_kamer_iter(text) if "Kamer" in fams else ()):
         name = "Tweede Kamer" if m.group().startswith("Tweede") else house
         out.append(Hit(m.start(), m.end(), name, "organisation", members="leden", priority=0))

@@ -23,6 +23,11 @@ class Term:
     acts_as: Optional[str] = None  # a meeting of the Noord-Atlantische Raad acts for the NAVO
 
 
+def house(chamber: str | None) -> str:
+    """The chamber a document's `chamber` code names (`EK` → Eerste Kamer, else Tweede Kamer)."""
+    return "Eerste Kamer" if chamber == "EK" else "Tweede Kamer"
+
+
 def rows(filename: str) -> Iterator[list[str]]:
     """Tab-separated rows of a data file, comments and blank lines skipped."""
     with open(DATA / filename, encoding="utf-8") as f:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Consideration, Document, Statement
+from .lexicon import house as house_of
 from .records import consideration, statement
 
 _GROUND = re.compile(
@@ -29,6 +30,8 @@ _SECOND = re.compile(
     r"(?:,\s*|\s)en\s+(?:(?P<request>verzoekt|roept\b[^.;]{0,200}?\bop\b|draagt\b[^.;]{0,120}?\bop\b)"
     r"|(?P<position>spreekt\s+(?:zich\s+)?uit|is\s+van\s+mening)|(?P<concern>betreurt|veroordeelt))\b", re.I)
 _OPENING = re.compile(r"^\s*(?:De\s+(?:Tweede\s+|Eerste\s+)?Kamer,?|gehoord\s+de\s+beraadslaging,?)\s*$", re.I)
+_THE_KAMER = re.compile(r"^\s*De\s+(?:Tweede\s+|Eerste\s+)?Kamer,\s*$")
+_HEARD = re.compile(r"^\s*gehoord\s+de\s+beraadslaging", re.I)
 _CLOSING = re.compile(r"^\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag", re.I)
 
 
@@ -47,7 +50,7 @@ def is_motie(doc: Document) -> bool:
     if doc.kind not in ("other",):
         return False
     paras = [p for _, _, p in doc.paragraphs()][:6]
-    return any(re.match(r"\s*gehoord\s+de\s+beraadslaging", p, re.I) for p in paras)
+    return any(_HEARD.match(p) for p in paras)
 
 
 def quoted(doc: Document) -> set[tuple[int, int]]:
@@ -57,8 +60,7 @@ def quoted(doc: Document) -> set[tuple[int, int]]:
     inside: set[tuple[int, int]] = set()
     i = 0
     while i < len(paras) - 1:
-        if re.match(r"^\s*De\s+(?:Tweede\s+|Eerste\s+)?Kamer,\s*$", paras[i][2]) and \
-                re.match(r"^\s*gehoord\s+de\s+beraadslaging", paras[i + 1][2], re.I):
+        if _THE_KAMER.match(paras[i][2]) and _HEARD.match(paras[i + 1][2]):
             j = i
             while j < len(paras) and j - i < 60:
                 inside.add(paras[j][:2])
@@ -73,7 +75,7 @@ def quoted(doc: Document) -> set[tuple[int, int]]:
 def find(doc: Document, only: set[tuple[int, int]] | None = None) -> tuple[list[Statement], list[Consideration]]:
     """The motie's operative clauses as statements of the Kamer and its grounds as considerations;
     `only`: just these paragraphs (the moties quoted in a debate)."""
-    house = "Eerste Kamer" if doc.chamber == "EK" else "Tweede Kamer"
+    house = house_of(doc.chamber)
     statements: list[Statement] = []
     considerations: list[Consideration] = []
     for si, sec in enumerate(doc.sections):

@@ -482,10 +482,11 @@ _NIET = re.compile(r"\bniet\b")
 _DOC_AHEAD = re.compile(r"\bin\s+(?:de|het|een|deze)\s+(?:[\w-]+\s+)?[\w-]*(?:brief|nota|notitie|rapportage|evaluatie|"
                         r"reactie|appreciatie)\b")
 # the Kamer addressed in a passive promise, and what it will be given
-_TO_KAMER = re.compile(r"\b(?:u|[Uu]w\s+Kamer|[Dd]e\s+(?:Tweede\s+)?Kamer)\b")
-_GIVEN_KAMER = re.compile(r"\b(?:geïnformeerd|gesteld|toegezonden|gezonden|voorgelegd|aangeboden|gegeven)\b")
-_KAMER_WILL_BE = re.compile(r"\b(?:u|uw\s+Kamer|de\s+(?:Tweede\s+)?Kamer)\b[^.]{0,40}\bworden\s+"
-                            r"(?:geïnformeerd|gegeven|voorgelegd|aangeboden|toegezonden)")
+_KAMER_WORDS = r"\b(?:u|[Uu]w\s+Kamer|[Dd]e\s+(?:Tweede\s+)?Kamer)\b"
+_GIVEN_WORDS = r"(?:geïnformeerd|gesteld|toegezonden|gezonden|voorgelegd|aangeboden|gegeven)"
+_TO_KAMER = re.compile(_KAMER_WORDS)
+_GIVEN_KAMER = re.compile(rf"\b{_GIVEN_WORDS}\b")
+_KAMER_WILL_BE = re.compile(rf"{_KAMER_WORDS}[^.]{{0,40}}\bworden\s+{_GIVEN_WORDS}")
 
 
 def _future_ok(sent: str, cue_end: int) -> bool:
@@ -617,7 +618,7 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
                 if kind == "decision":
                     return _decider(ctx), m.group()
                 if kind == "request" and _MOTIE_CONTEXT.search(context):
-                    return ("Eerste Kamer" if ctx.chamber == "EK" else "Tweede Kamer"), m.group()
+                    return lexicon.house(ctx.chamber), m.group()
                 return (prev_actor or _own_voice(ctx)), m.group()
         if conj == "om":
             # "… is gebruik gemaakt om de regering op te roepen": the main clause's actor
@@ -663,7 +664,7 @@ def _speaker(m: re.Match, doc: Document, ctx: "Context") -> Optional[str]:
         committee = doc.sender or ctx.body or ""
         if "commissie" in committee:
             return committee
-        return "Eerste Kamer" if doc.chamber == "EK" else "Tweede Kamer"  # the chair of a plenary sitting
+        return lexicon.house(doc.chamber)  # the chair of a plenary sitting
     return m.group("name") or None
 
 
