@@ -185,6 +185,23 @@ def at_positions(rx: re.Pattern, text: str, starts: list, hi: Optional[int] = No
     return search
 
 
+
+class Joined:
+    """Parts joined by one separator character (which no match may cross), and the way back from an
+    offset in the whole to the part and the offset in it: one scan of a text instead of one per part."""
+
+    def __init__(self, parts: list[str], sep: str = "\n"):
+        self.text = sep.join(parts)
+        self.starts, at = [], 0
+        for p in parts:
+            self.starts.append(at)
+            at += len(p) + 1
+
+    def locate(self, pos: int) -> tuple[int, int]:
+        """(index of the part holding `pos`, offset of `pos` in that part)."""
+        k = bisect_right(self.starts, pos) - 1
+        return k, pos - self.starts[k]
+
 class TokenIndex:
     """Ids by trigger string, looked up per whitespace token: the ids of every trigger inside a token
     are found once (an overlapping trie scan) and kept, since the vocabulary repeats.
@@ -229,14 +246,10 @@ class TokenIndex:
     def _learn(self, new: set) -> None:
         """Scan new tokens for triggers, all in one pass over them joined by newlines."""
         words = list(new)
-        scanned = [w.lower() for w in words] if self.fold else words  # lowered one by one: "İ" grows
-        starts, at = [], 0
-        for w in scanned:
-            starts.append(at)
-            at += len(w) + 1
+        scanned = Joined([w.lower() for w in words] if self.fold else words)  # lowered one by one: "İ" grows
         found: dict[int, set] = {}
-        for m in self.rx.finditer("\n".join(scanned)):
-            k = bisect_right(starts, m.start()) - 1
+        for m in self.rx.finditer(scanned.text):
+            k = scanned.locate(m.start())[0]
             found.setdefault(k, set()).update(self.by_trigger[m.group(1)])
         self._more(words, found)
         sets = self._sets

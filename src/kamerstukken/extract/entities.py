@@ -8,14 +8,13 @@ are matched by patterns.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Document, Entity
 from . import lexicon
 from .records import entity, mention
-from .cueindex import TokenGate, TokenIndex, at_literals, leftmost
+from .cueindex import Joined, TokenGate, TokenIndex, at_literals, leftmost
 
 # --- lexicon forms: one regex --------------------------------------------------------------------
 _TERMS = lexicon.terms()
@@ -674,17 +673,13 @@ def add_known_all(doc: Document, hits_by_paragraph: dict, known, known_names: di
     for si, pi, p in doc.paragraphs():
         keys.append((si, pi))
         paras.append(p)
-    whole = "\0".join(paras)
-    if whole.count("\0") != max(0, len(paras) - 1) or any("\0" in f for f in known):  # (none after reading)
+    whole = Joined(paras, "\0")
+    if whole.text.count("\0") != max(0, len(paras) - 1) or any("\0" in f for f in known):  # (none after reading)
         return {k: add_known(p, hits_by_paragraph[k], known, known_names) for k, p in zip(keys, paras)}
-    starts, at = [], 0
-    for p in paras:
-        starts.append(at)
-        at += len(p) + 1
     found: list[list] = [[] for _ in paras]
-    for i, form in _occurrences(whole, known):
-        k = bisect_right(starts, i) - 1
-        found[k].append((i - starts[k], form))
+    for i, form in _occurrences(whole.text, known):
+        k, at = whole.locate(i)
+        found[k].append((at, form))
     return {k: add_known(p, hits_by_paragraph[k], known, known_names, f) for k, p, f in zip(keys, paras, found)}
 
 

@@ -3,11 +3,10 @@ treaties, laws and named documents (`artikel 100-brief`)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ..model import Document, Reference
 from . import lexicon
-from .cueindex import at_literals, leftmost
+from .cueindex import Joined, at_literals, leftmost
 from .dates import DATE, resolve
 from .records import reference
 
@@ -68,17 +67,14 @@ def find(doc: Document) -> list[Reference]:
     # the treaty patterns are tested once on the whole text: most documents name no treaty at all
     # (both need no newline to match, so a paragraph can match only if the whole text does)
     paras = [p for _, _, p in doc.paragraphs()]
-    whole = "\n".join(paras)
+    joined = Joined(paras)
+    whole = joined.text
     # the treaty names of each paragraph, from one scan of the whole text: no name spans a newline, so
     # the whole text's matches inside a paragraph are the paragraph's own
-    starts, at = [], 0
-    for p in paras:
-        starts.append(at)
-        at += len(p) + 1
     named_in: dict[int, list] = {}
     for m in _TREATY_LEX.finditer(whole):
-        pi = bisect_right(starts, m.start()) - 1
-        named_in.setdefault(pi, []).append((m.start() - starts[pi], m.group()))
+        pi, at = joined.locate(m.start())
+        named_in.setdefault(pi, []).append((at, m.group()))
     # each paragraph's cheap substring tests, asked first of the whole text (a paragraph holds a word
     # only if the whole text does): most documents hold no reference of most kinds at all
     kst = "nr." in whole or "kst-" in whole
