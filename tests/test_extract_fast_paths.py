@@ -63,6 +63,13 @@ def test_cues_tried_at_their_leading_literals_match_a_search():
                 assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), (rx.pattern, t)
 
 
+def test_a_cue_anchored_at_the_sentence_start_is_searched_not_tried_at_its_leads():
+    # the commitment cue "Eind 2016 zal …" leads with "in" and "voor", which occur all over a sentence
+    when = next(rx for _, fam, rx in S._ALL_CUES if fam == "when")
+    assert cueindex.leads(when.pattern) is None
+    assert cueindex.leads(r"\bzal\b") == frozenset(["zal"])
+
+
 def test_token_index_learns_new_tokens_in_one_pass_as_one_by_one():
     toks = sorted({w for t in _texts(600, seed=3) for w in t.split()} | {"İstanbul-raad", "zalİ", "Mİnister"})
     for index in (E._TRIGGER_INDEX, E._TITLE_FORM_INDEX, S._INDEX._tokens):

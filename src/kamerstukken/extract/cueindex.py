@@ -95,7 +95,10 @@ def leads(pattern: str) -> Optional[frozenset]:
     """Lower-case literals of which every match of `pattern` begins with one (after zero-width
     assertions); None if one is a single character. Two are enough: `\\b(?:is|zijn)\\s+…` tried
     only where "is" or "zijn" occurs is 2–3× faster than a search, which tries every character."""
-    out = _leads(P.parse(pattern, re.I))
+    seq = P.parse(pattern, re.I)
+    if len(seq) and seq[0] in ((C.AT, C.AT_BEGINNING), (C.AT, C.AT_BEGINNING_STRING)):
+        return None  # anchored at the start: a search tries one place only, a lead may occur at many
+    out = _leads(seq)
     return out if out and min(map(len, out)) >= 2 else None
 
 
