@@ -101,9 +101,11 @@ _RAAD = re.compile(r"\b(?:[Dd]e|[Dd]eze)\s+(?:[a-z]+e\s+)?Raad\b(?!\s+(?:van|voo
 _ROLE_NOUN = re.compile(r"\b[Dd]e\s+(?P<r>[A-Z][a-z]+(?:ambassadeur|gezant|coördinator|rapporteur|commissaris))\b")
 # every match of _WRITER and _GROUP holds one of these words: a sentence without them is not scanned
 _WRITER_WORDS = WordGate("ik wij we mij ons kabinet regering zijde".split())
-_GROUP_WORDS = WordGate("bondgenoten lidstaten landen ministers velen enkelen sommigen anderen".split())
+_GROUP_G_WORDS = WordGate("bondgenoten lidstaten landen ministers".split())  # (a word of each _GROUP_G match)
+_GROUP_V_WORDS = WordGate("velen enkelen sommigen anderen".split())  # (_GROUP_V)
 # cheap literal prefilters (substring tests): a text without these words cannot match the patterns above
-_GROUP_PRE = ("ondgenoten", "idstaten", "landen", "elen", "nkelen", "ommigen", "nderen", "ministers")
+_GROUP_G_PRE = ("ondgenoten", "idstaten", "landen", "ministers")
+_GROUP_V_PRE = ("elen", "nkelen", "ommigen", "nderen")
 _ROLE_NOUN_PRE = ("ambassadeur", "gezant", "coördinator", "rapporteur", "commissaris")
 _MINISTERS = re.compile(r"\b[Dd]e\s+ministers\s+van\s+(?:Financiën|Buitenlandse\s+Zaken|Landbouw|Defensie)\b")
 _DOC_OF = re.compile(
@@ -145,17 +147,18 @@ class Actor:
 # the words in every match of the actor patterns (the substring tests once written per pattern), by
 # pattern, looked up once per sentence token (none holds a space, so each lies inside one token)
 _ACTOR_GATES = TokenIndex({w: {name} for name, words in (
-    ("role_of", _ROLE_OF_PRE), ("group", _GROUP_PRE), ("official", ("inister", "taatssecretaris")), ("raad", ("Raad",)),
+    ("role_of", _ROLE_OF_PRE), ("group_g", _GROUP_G_PRE), ("group_v", _GROUP_V_PRE), ("official", ("inister", "taatssecretaris")), ("raad", ("Raad",)),
     ("role_noun", _ROLE_NOUN_PRE), ("ministers", ("ministers",)), ("doc_of", _DOC_NOUNS), ("fractie", ("fractie",)),
     ("voorz", ("oorzitterschap",))) for w in words})
 
 
-def _group_iter(text: str, lo: int, hi: int):
+def _group_iter(text: str, lo: int, hi: int, g: bool = True, v: bool = True):
     """The matches of `_GROUP.finditer(text, lo, hi)`, from its parts tried only where they can start:
     a group word or "velen" where it occurs, a quantifier with a group word one or two words before
-    a group word (the quantifiers are one or two words of letters, then white space)."""
+    a group word (the quantifiers are one or two words of letters, then white space). `g` and `v`:
+    whether the text may hold a group word, and "velen" or its like (else that part is not looked for)."""
     g_at, qg_at = [], []
-    for w in _GROUP_G_STARTS:
+    for w in (_GROUP_G_STARTS if g else ()):
         i = text.find(w, lo, hi)
         while i >= 0:
             g_at.append(i)
@@ -178,7 +181,7 @@ def _group_iter(text: str, lo: int, hi: int):
     parts = [at_positions(_GROUP_QG, text, qg_at, hi)] if qg_at else []
     if g_at:
         parts.append(at_positions(_GROUP_G, text, g_at, hi))
-    v = at_literals(_GROUP_V, text, _GROUP_V_STARTS, lo, hi)
+    v = at_literals(_GROUP_V, text, _GROUP_V_STARTS, lo, hi) if v else None
     if v:
         parts.append(v)
     return leftmost(parts, lo) if parts else ()
@@ -241,7 +244,9 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
         role = m.group("role")
         name = nxt.name if role.lower().startswith(("dagelijks", "board")) else f"{role} van {m.group().split()[-1]} {nxt.name}"
         out.append(Actor(m.start(), nxt.end, name, 2))
-    for m in (_group_iter(text, lo, hi) if "group" in gates and _GROUP_WORDS.any_of(toks) else ()):
+    group_g = "group_g" in gates and _GROUP_G_WORDS.any_of(toks)
+    group_v = "group_v" in gates and _GROUP_V_WORDS.any_of(toks)
+    for m in (_group_iter(text, lo, hi, group_g, group_v) if group_g or group_v else ()):
         d = m.groupdict()
         if d.get("velen"):
             name = ctx.members or "Bondgenoten"
