@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from kamerstukken.cli import app
+from kamerstukken import parse
 from kamerstukken.eval import document_from_gold, score
 from kamerstukken.model import Document, Entity, Event, Reference, Section, Source, Statement
 
@@ -63,6 +64,21 @@ def test_entities_events_references():
     assert any("NAVO" in m for m in rep.missed)
     wrong = _doc(events=[Event(name="Noord-Atlantische Raad", start="2015-12-02", end="2015-12-02")])
     assert score(GOLD, wrong).events.rate == 0.0
+
+
+def test_names_compare_as_the_lexicon_names_what_they_stand_for(shared):
+    # letter 036's gold writes the council's full name, the parse gives the lexicon's "JBZ-Raad"
+    gold = json.loads((shared / "gold/letters/036.json").read_text(encoding="utf-8"))
+    rep = score(gold, parse(shared / "corpus/letters/036.txt"))
+    assert not any("Justitie en Binnenlandse" in m for m in rep.missed), rep.missed
+    jbz = _doc([_st(actor="JBZ-Raad")], entities=[Entity(name="JBZ-Raad", kind="organisation")])
+    gold = {"statements": [{"kind": "position", "actor": "Raad Justitie en Binnenlandse Zaken", "contains": "missie"}],
+            "entities_must_include": {"organisation": ["Raad Justitie en Binnenlandse Zaken", "Ecofin"]}}
+    rep = score(gold, jbz)
+    assert rep.statements_recall.rate == 1.0 and rep.entities["organisation"].matched == 1
+    # an adjective is no name of its country: "Russische" as an actor is not Rusland
+    assert score({"statements": [{"kind": "position", "actor": "Rusland", "contains": "missie"}]},
+                 _doc([_st(actor="Russische")])).statements_recall.rate == 0.0
 
 
 def test_document_from_gold_sections():

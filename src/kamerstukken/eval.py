@@ -1,7 +1,9 @@
 """Score a parsed `Document` against a hand-made gold file (format of shared/gold/kst-28676-235.json).
 
 Statements match on kind + actor + the gold's `contains` substring of the statement text; entities
-on kind + name; events on name + dates (+ place); references on kind + text (+ target/date).
+on kind + name; names of actors and entities compare as the lexicons name what they stand for (a gold
+file writes the form its letter uses: `JBZ-Raad` in one, `Raad Justitie en Binnenlandse Zaken` in
+another; both are the one council); events on name + dates (+ place); references on kind + text (+ target/date).
 """
 from __future__ import annotations
 
@@ -11,11 +13,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .extract import lexicon
 from .model import Document, Section, Signatory, Source
 
 
 def _norm(s: Optional[str]) -> str:
     return re.sub(r"\s+", " ", (s or "").replace("’", "'")).strip().casefold()
+
+
+def _canon(name: Optional[str]) -> str:
+    """`_norm` of the name the lexicons give what `name` stands for (an alias, an abbreviation)."""
+    t = lexicon.terms().get((name or "").strip())
+    return _norm(t.name if t is not None and not t.adjective else name)
 
 
 @dataclass
@@ -118,7 +127,7 @@ def _letters(text: str) -> str:
 
 
 def _statement_matches(g: dict, s) -> bool:
-    return (s.kind == g["kind"] and _norm(s.actor) == _norm(g.get("actor"))
+    return (s.kind == g["kind"] and _canon(s.actor) == _canon(g.get("actor"))
             and _norm(g["contains"]) in _norm(s.text))
 
 
@@ -163,12 +172,12 @@ def score(gold: dict, doc: Document, label: str = "") -> Report:
     # entities
     have = defaultdict(set)
     for e in doc.entities:
-        have[e.kind].add(_norm(e.name))
+        have[e.kind].add(_canon(e.name))
     for kind, names in (gold.get("entities_must_include") or {}).items():
         for n in names:
             t = rep.entities[kind]
             t.total += 1
-            if _norm(n) in have[kind]:
+            if _canon(n) in have[kind]:
                 t.matched += 1
             else:
                 rep.missed.append(f"{label}entity {kind}: {n}")
