@@ -19,7 +19,7 @@ def clean_lines(blocks: list[Block], element: bool | None = None,
     headers: list[str] = []
     lines: list[Block] = []
     if element is None:
-        element = is_element_layout([b.text.rstrip() for b in blocks if b.kind == "line"], print_hint)
+        element = is_element_layout([b.text for b in blocks if b.kind == "line"], print_hint)
     passthrough: list[Block] = []
     page_break = False
     for b in blocks:
@@ -28,18 +28,18 @@ def clean_lines(blocks: list[Block], element: bool | None = None,
             continue
         stripped = b.text.strip()
         # page furniture starts with a letter of a running header/footer, a quote or a digit
-        furniture = bool(stripped) and stripped[0] in FURNITURE_START and (
-            is_running_header(b.text) or is_footer(b.text, page_numbers=not element))
-        if furniture:
-            if is_running_header(b.text):
-                headers.append(b.text.strip())
-            # keep at most one blank line before page furniture: it may end a paragraph
-            while len(lines) > 1 and not lines[-1].text.strip() and not lines[-2].text.strip():
-                lines.pop()
-            page_break = True
-            continue
+        if stripped and stripped[0] in FURNITURE_START:
+            header = is_running_header(b.text)
+            if header or is_footer(b.text, page_numbers=not element):
+                if header:
+                    headers.append(stripped)
+                # keep at most one blank line before page furniture: it may end a paragraph
+                while len(lines) > 1 and not lines[-1].text.strip() and not lines[-2].text.strip():
+                    lines.pop()
+                page_break = True
+                continue
         if page_break:
-            if not b.text.strip():
+            if not stripped:
                 continue
             if not element and not b.text.startswith(" "):
                 # mark the line after a page break the way PDF text shows it: by content alone

@@ -27,17 +27,18 @@ def is_element_layout(lines: list[str], print_hint: bool = False) -> bool:
 
     Print wraps sentences: a line that ends in a word (or a break hyphen) is followed by one that
     goes on in lower case. One-element-per-line text almost never does that."""
-    nonblank = [l.strip() for l in lines if l.strip()]
+    nonblank = [s for s in map(str.strip, lines) if s]
     if len(nonblank) < 2:
         return True
+    long_lines = max(map(len, nonblank)) > 120
+    if print_hint and not long_lines:
+        return False  # the head was laid out for print (or the lines carry page positions)
     wraps = sum(1 for a, b in zip(nonblank, nonblank[1:])
                 if (a[-1:].isalnum() or a.endswith("-")) and b[:1].islower())
-    if max(len(l) for l in nonblank) > 120:
+    if long_lines:
         # long lines are elements, unless most lines still wrap: a web page that kept the
         # print's line breaks but joined a few of them
         return wraps < 0.3 * len(nonblank)
-    if print_hint:
-        return False  # the head was laid out for print (or the lines carry page positions)
     return wraps < max(1, 0.1 * len(nonblank))
 
 
@@ -56,6 +57,7 @@ FORM_FIELD = _load_form_field()
 ITEM_NUMBER = re.compile(r"^\d{1,3}\.$")
 # the same labels in wrapped print, where `Voorzitter Tusk` may also begin a line: a colon decides
 PRINTED_LABEL = re.compile(r"^(?:(?:Voorzitter|Griffier|Leden|Plv\. leden|Aanvang|Sluiting)\s*:|Aanwezig zijn\b)")
+LABEL_STARTS = "VGLPAS"  # the first letters of PRINTED_LABEL (case-sensitive)
 LABEL_LINE = re.compile(r"^(?:Voorzitter|Griffier|Aanwezig|Leden|Plv\. leden|Aanvang|Sluiting)\b\s*:?", re.IGNORECASE)
 
 
@@ -149,9 +151,15 @@ NAME_LINE = re.compile(r"^(?:[A-Z][a-z]?[.,]\s?)*(?:(?:[A-Z\u00c0-\u00de][\w'’
                        r"[A-Z\u00c0-\u00de][\w'’-]*$")
 
 
+def _without_marker(line: str) -> str:
+    """`line` without a footnote marker after its closing punctuation; only a line that ends in
+    a digit can hold one, so most lines skip the pattern."""
+    return _TRAILING_MARKER.sub("", line) if line[-1:].isdigit() else line
+
+
 def _ends_sentence(line: str) -> bool:
     """Ends in closing punctuation, perhaps followed by a footnote marker: `(STRAIIK-D).2`."""
-    return _TRAILING_MARKER.sub("", line).endswith(TERMINAL)
+    return _without_marker(line).endswith(TERMINAL)
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -170,9 +178,11 @@ def _continues(prev: str, line: str) -> bool:
 
 
 LEADING_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u25e6]\s+")  # •, ·, ▪, ●, ◦
+BULLET_CHARS = "\u2022\u00b7\u25aa\u25cf\u25e6"  # the first character LEADING_BULLET needs
 # one element per line: a dash and a space open a list item (`– de brief van de Minister …`);
 # in wrapped print the same dash may be a gedachtestreepje that a wrap put first
 ELEMENT_DASH = re.compile(r"^[\u2013\u2014-]\s+(?=\w)")
+DASH_CHARS = "\u2013\u2014-"  # the first character ELEMENT_DASH needs
 # a speaker as verslagen and Handelingen print one, on a line of its own before the words:
 # `De voorzitter:`, `De heer Jurgens (PvdA):`, `Minister Bot:`
 SPEAKER = re.compile(r"^(?:De\s+)?(?:voorzitter|heer|mevrouw|minister|staatssecretaris|minister-president)"
@@ -229,15 +239,19 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
     dehyph = Dehyphenator(document_text)
     if element or (element is None and is_element_layout(texts)):
         return _elements(lines, texts, dehyph)
-    nonblank = [t for t in texts if t.strip()]
-    width = sorted(len(t) for t in nonblank)[int(len(nonblank) * 0.9) - 1]
-    blank_paragraphs = sum(1 for t in texts if not t.strip()) >= max(2, len(nonblank) // 15)
+    # each line stripped once: the loop below and the paragraph text use only the stripped line
+    # (a line's leading space still tells a page break, from `texts`)
+    stripped = [t.lstrip() for t in texts]
+    widths = sorted(len(t) for t, st in zip(texts, stripped) if st)
+    width = widths[int(len(widths) * 0.9) - 1]
+    blank_paragraphs = len(texts) - len(widths) >= max(2, len(widths) // 15)
     gaps = [b.y - a.y for a, b in zip(lines, lines[1:])
-            if a.y is not None and b.y is not None and a.page == b.page and b.y > a.y]
+            if a.y is not None and b.y is not None and a.page == b.page and b.y > a.y] \
+        if any(b.y is not None for b in lines) else []
     typical_gap = median(gaps) if gaps else None
 
     groups: list[tuple[list[str], int | None]] = []
-    current: list[str] = []
+    current: list[str] = []  # the stripped lines of the paragraph being built
     page = None
 
     def flush():
@@ -248,8 +262,8 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
 
     prev: Block | None = None
     pending_blank = False
-    for b, t in zip(lines, texts):
-        if not t.strip():
+    for b, t, st in zip(lines, texts, stripped):
+        if not st:
             if blank_paragraphs and current:
                 pending_blank = True
             prev = None
@@ -257,41 +271,43 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
         if pending_blank:
             pending_blank = False
             # a footnote marker after the full stop (`… het COVID-19 virus.1`) ends the sentence too
-            last = _TRAILING_MARKER.sub("", current[-1].strip()) if current else ""
+            last = _without_marker(current[-1]) if current else ""
             # a blank line inside a sentence (text goes on in lower case) is no paragraph break
             # a sentence cut by a stray blank goes on, even with a capital (`vóór` / `Oekraïens
             # lidmaatschap van de NAVO,`) — but not into a heading or an indiener's name
             # — unless the line before the blank stops short, as a paragraph's last line does
             # (a paragraph that lacks its full stop: `… gewasbeschermingsmiddelen` / `Tijdens …`)
-            mid_sentence = (last[-1:].isalnum() or last.endswith("-")) and not _URL_END.search(last) and (
-                t.strip()[:1].islower() or _ends_cut(last)
+            # (an address needs `//` or `www.`: only then is the pattern asked)
+            mid_sentence = (last[-1:].isalnum() or last.endswith("-")) and not (
+                ("//" in last or "www." in last) and _URL_END.search(last)) and (
+                st[:1].islower() or _ends_cut(last)
                 or (len(last) >= 0.8 * width and b.y is None  # a PDF's gap is measured: a real break
-                    and not looks_like_heading(" ".join(x.strip() for x in current))
-                    and not NAME_LINE.match(t.strip())))
+                    and not looks_like_heading(" ".join(current))
+                    and not NAME_LINE.match(st)))
             if not mid_sentence:
                 flush()
         if current:
-            last = current[-1].strip()
-            st = t.strip()
+            last = current[-1]
+            first = st[0]
             starts_new = False
-            if t.startswith(" ") and ((last.endswith(TERMINAL[:3]) and st[0].isupper())
+            if t.startswith(" ") and ((last.endswith(TERMINAL[:3]) and first.isupper())
                                       or (last.endswith((";", ",", ":", ".")) and OPENERS.match(st))):
                 # a line shifted by a page break: it starts a paragraph only by its content
                 starts_new = True
-            elif LEADING_BULLET.match(st + " ") or (
-                    ELEMENT_DASH.match(st) and last.endswith((":", ";", "."))):
+            elif (first in BULLET_CHARS and LEADING_BULLET.match(st + " ")) or (
+                    first in DASH_CHARS and ELEMENT_DASH.match(st) and last.endswith((":", ";", "."))):
                 starts_new = True  # a list item (a dash after a finished clause is its bullet)
-            elif ":" in st and FORM_FIELD.match(st) and not ITEM_NUMBER.match(" ".join(x.strip() for x in current)):
+            elif ":" in st and FORM_FIELD.match(st) and not ITEM_NUMBER.match(" ".join(current)):
                 starts_new = True  # a form's field (`Besluit:`) opens a paragraph, after its number
-            elif st[0].isdigit() and ITEM_NUMBER.match(st):
+            elif first.isdigit() and ITEM_NUMBER.match(st):
                 starts_new = True  # `4.` on its own line numbers the item that follows
-            elif PRINTED_LABEL.match(st) or (
+            elif (first in LABEL_STARTS and PRINTED_LABEL.match(st)) or (
                     len(current) == 1 and len(last) < 60 and ":" in last and PRINTED_LABEL.match(last)):
                 starts_new = True  # `Voorzitter: Van der Lee` / `Griffier: Dekker` each on a line
             elif not blank_paragraphs and _ends_sentence(last) and (
-                    len(last) < 0.8 * width or (looks_like_heading(t) and len(t.strip()) < 0.8 * width)):
+                    len(last) < 0.8 * width or (looks_like_heading(t) and len(st) < 0.8 * width)):
                 starts_new = True
-            elif not blank_paragraphs and len(last) < 0.7 * width and st[0].isupper() and last[-1:].isalnum() \
+            elif not blank_paragraphs and len(last) < 0.7 * width and first.isupper() and last[-1:].isalnum() \
                     and not _ends_cut(last) and b.y is None:
                 # print wraps near the full width: a line that stops well short without a full stop,
                 # before a capital, ends a heading (`… Border Security Partnership` / `Aanleiding` / `De …`)
@@ -300,21 +316,22 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
                   and b.y is not None and b.y - prev.y > 1.45 * typical_gap):
                 starts_new = True
             elif len(current) == 1 and len(last) < 0.8 * width and looks_like_heading(last) \
-                    and (st[0].isupper() or ITEM_NUMBER.match(st)):
+                    and (first.isupper() or ITEM_NUMBER.match(st)):
                 starts_new = True
             if starts_new:
                 flush()
         if not current:
             page = b.page
-        current.append(t)
+        current.append(st)
         prev = b
     flush()
 
     out: list[Block] = []
     for group, pg in groups:
         text = join_lines(group, dehyph)
-        text = LEADING_BULLET.sub("", text)
-        if ELEMENT_DASH.match(text) and out and out[-1].text.endswith((":", ";", ".")):
+        if text[:1] in BULLET_CHARS:
+            text = LEADING_BULLET.sub("", text)
+        if text[:1] in DASH_CHARS and ELEMENT_DASH.match(text) and out and out[-1].text.endswith((":", ";", ".")):
             text = ELEMENT_DASH.sub("", text)
         if not text:
             continue
