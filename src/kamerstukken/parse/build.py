@@ -14,9 +14,11 @@ def build_document(ex: Extracted) -> Document:
     warnings = list(ex.warnings)
     head, body = parse_masthead(ex.blocks)
     warnings += head.pop("head_warnings", [])
-    head.pop("layout", None) if not any(b.kind == "line" for b in body) else None
+    has_lines = any(b.kind == "line" for b in body)
+    if not has_lines:
+        head.pop("layout", None)
     layout: dict = {}
-    if any(b.kind == "line" for b in body):
+    if has_lines:
         from ..clean import clean_lines, take_markers
 
         layout_hint = head.pop("layout", None)

@@ -45,6 +45,20 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+HEAD_KINDS = ("line", "masthead", "para", "heading")
+# Lines cleaned before the head is looked for: a long document need not have its first 280 lines
+# cleaned when its `Nr.` line stands near the top.
+_FIRST_CLEANED = 64
+# How far past a `Nr.` line the head can read: a number on a line of its own, then 16 steps of
+# at most two lines each (a `Voorgesteld` line with its date on the next), one more line looked at.
+# Below the first loop of _find_anchor reads only up to the line after the Nr. line it returns.
+_HEAD_READS = 36
+
+
+def _clean_texts(blocks: list[Block]) -> list[str]:
+    return [_clean(b.text) if b.kind in HEAD_KINDS else "" for b in blocks]
+
+
 def _find_anchor(texts: list[str], limit: int) -> int | None:
     """Index of the `Nr.` line of the head (or of `Vergaderjaar` when there is no Nr.)."""
     for i, t in enumerate(texts[:limit]):
@@ -67,15 +81,20 @@ def _find_anchor(texts: list[str], limit: int) -> int | None:
 
 def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
     """Split the head off; return (metadata found, remaining blocks)."""
-    eligible = [i for i, b in enumerate(blocks) if b.kind in ("line", "masthead", "para", "heading")]
-    if not eligible:
+    if not any(b.kind in HEAD_KINDS for b in blocks):
         return {}, blocks
     structured = blocks[0].kind != "line"
     limit = 20 if structured else 200
-    # the head is near the top: clean only what the search can reach
-    texts = [_clean(b.text) if b.kind in ("line", "masthead", "para", "heading") else ""
-             for b in blocks[:limit + 80]]
+    # the head is near the top: clean only what the search can reach, and first only the lines
+    # that a `Nr.` line near the top has the head read (see _HEAD_READS)
+    reach = min(len(blocks), limit + 80)
+    texts = _clean_texts(blocks[:min(reach, _FIRST_CLEANED)])
     anchor = _find_anchor(texts, limit)
+    if len(texts) < reach and (anchor is None or anchor + _HEAD_READS > len(texts)
+                               or not NR_RE.match(texts[anchor])):
+        # no Nr. line low enough above the end of the cleaned lines: all the reach, as before
+        texts += _clean_texts(blocks[len(texts):reach])
+        anchor = _find_anchor(texts, limit)
     if anchor is None:
         # masthead blocks without a recognisable Nr. still belong to the head
         heads = [i for i, b in enumerate(blocks) if b.kind == "masthead"]
@@ -217,8 +236,7 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
     if meta.get("heading"):
         meta["heading"] = re.sub(r"\s+", " ", meta["heading"]).strip()
     meta["head_warnings"] = warnings
-    rest = [b for b in blocks[end:]]
-    return meta, rest
+    return meta, blocks[end:]
 
 
 TITLE_PREFIX = re.compile(r"^(?:Document|Titel|Onderwerp)\s*:\s*", re.IGNORECASE)

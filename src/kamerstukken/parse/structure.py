@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..sources.base import Block
 from ..members import member_name
@@ -23,14 +24,20 @@ MOTIE_END = re.compile(r"^en gaat over tot (?:de )?orde van (?:de|het) dag[.,;]?
 BARE_NAME = re.compile(rf"^{NAME}$")
 ANNEX = re.compile(r"\b[Bb]ijlage\s+(\d+|[IVX]+)\b(\))?")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+_COMMA_INITIAL = re.compile(r"^([A-Z][a-z]?),\s*")  # `D, van Dijk`: an initial misprinted with a comma
 
 
 def _indiener(printed: str) -> dict:
     """An indiener as printed, initials added where exactly one Kamerlid is printed so
     (`Van Nispen` → `M. van Nispen`), as the XML reader names them."""
-    printed = re.sub(r"^([A-Z][a-z]?),\s*", r"\1. ", printed.strip())
-    name, _ = member_name(printed.rstrip(".,"))
-    return {"name": name, "role": None}
+    return {"name": _indiener_name(printed), "role": None}
+
+
+@lru_cache(maxsize=4096)
+def _indiener_name(printed: str) -> str:
+    """(The same few hundred Kamerleden sign every motie: each printed form is looked up once.)"""
+    printed = _COMMA_INITIAL.sub(r"\1. ", printed.strip())
+    return member_name(printed.rstrip(".,"))[0]
 
 
 def _signature(blocks: list[Block], motie: bool = False) -> tuple[list[dict], int]:

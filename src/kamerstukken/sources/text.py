@@ -19,7 +19,7 @@ def decode_text(data: bytes, label: str | None) -> str:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     bad = len(_CONTROL.findall(text, 0, 20000))
-    if bad > max(10, len(text[:20000]) // 50):
+    if bad > max(10, min(len(text), 20000) // 50):
         raise ReadError(label, "binary data, not text (too many control characters)")
     return text
 
@@ -27,13 +27,13 @@ def decode_text(data: bytes, label: str | None) -> str:
 def read_text(data: bytes, label: str | None) -> Extracted:
     text = decode_text(data, label).replace("\r\n", "\n").replace("\r", "\n")
     blocks: list[Block] = []
-    page = 1
-    for line in text.split("\n"):
-        # a form feed is a page break in pdftotext output
-        while "\f" in line:
-            before, line = line.split("\f", 1)
-            if before.strip():
-                blocks.append(Block("line", before, page=page))
-            page += 1
-        blocks.append(Block("line", line, page=page))
-    return Extracted(format="text", sha256="", blocks=blocks, pages=page if page > 1 else None)
+    # a form feed is a page break in pdftotext output: the text before it on its line ends the
+    # page (kept only when it holds text), the text after it is the next page's first line
+    pages = text.split("\f")
+    for page, page_text in enumerate(pages, 1):
+        lines = page_text.split("\n")
+        tail = lines.pop() if page < len(pages) else ""
+        blocks += [Block("line", line, page=page) for line in lines]
+        if tail.strip():
+            blocks.append(Block("line", tail, page=page))
+    return Extracted(format="text", sha256="", blocks=blocks, pages=len(pages) if len(pages) > 1 else None)

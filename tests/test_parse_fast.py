@@ -1,0 +1,139 @@
+"""The parse path's shortcuts give what the general code they skip gives, on real corpus text."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pytest
+
+from conftest import CORPUS, SEED
+from kamerstukken.clean import paragraphs
+from kamerstukken.parse import masthead
+from kamerstukken.sources import read
+from kamerstukken.sources.base import Block
+from kamerstukken.sources.text import decode_text, read_text
+
+
+def _texts(shared) -> list[str]:
+    """The seed, the letters, every 20th third-party motie text and moties laid out as PDF text."""
+    from kamerstukken.layout import layout_text, stuk_from_xml
+
+    out = [SEED.read_text("utf-8")]
+    out += [p.read_text("utf-8") for p in sorted((CORPUS / "letters").iterdir())]
+    with gzip.open(CORPUS / "moties" / "texts.jsonl.gz", "rt", encoding="utf-8") as f:
+        out += [json.loads(line)["text"] for i, line in enumerate(f) if i % 20 == 0]
+    for p in sorted((CORPUS / "moties" / "xml").glob("*.xml"))[:60]:
+        out.append(layout_text(stuk_from_xml(p.read_bytes())).text)
+    return out
+
+
+@pytest.fixture(scope="module")
+def texts(shared):
+    return _texts(shared)
+
+
+def _read_text_per_line(data: bytes) -> tuple[list[tuple[str, int]], int | None]:
+    """The reader as it was: every line split at its form feeds."""
+    text = decode_text(data, None).replace("\r\n", "\n").replace("\r", "\n")
+    blocks, page = [], 1
+    for line in text.split("\n"):
+        while "\f" in line:
+            before, line = line.split("\f", 1)
+            if before.strip():
+                blocks.append((before, page))
+            page += 1
+        blocks.append((line, page))
+    return blocks, (page if page > 1 else None)
+
+
+@pytest.mark.parametrize("text", [
+    "a\nb\fc\nd", "a\n\fc", "a\f\nc", "a\f", "\fa", "a\f\fb", "a\f \f b\n", "a\n \fb\f\n\n", "x\r\n\fy\rz",
+])
+def test_pages_split_at_form_feeds_as_lines_were(text):
+    ex = read_text(text.encode(), None)
+    assert ([(b.text, b.page) for b in ex.blocks], ex.pages) == _read_text_per_line(text.encode())
+
+
+def test_text_reader_pages_on_the_corpus(texts):
+    assert sum("\f" in t for t in texts) >= 10  # the laid-out moties have page breaks
+    for t in texts:
+        ex = read_text(t.encode(), None)
+        assert ([(b.text, b.page) for b in ex.blocks], ex.pages) == _read_text_per_line(t.encode())
+
+
+def _lines(texts):
+    for t in texts:
+        for line in t.replace("\f", "\n").split("\n"):
+            if line.strip():
+                yield line.strip()
+
+
+def test_first_character_gates_hold_on_the_corpus(texts):
+    """A line a gated pattern matches starts (or ends) with a character its gate lets through."""
+    gates = [
+        (paragraphs.LEADING_BULLET, lambda s: s[0] in paragraphs.BULLET_CHARS, lambda s: s + " "),
+        (paragraphs.ELEMENT_DASH, lambda s: s[0] in paragraphs.DASH_CHARS, lambda s: s),
+        (paragraphs.PRINTED_LABEL, lambda s: s[0] in paragraphs.LABEL_STARTS, lambda s: s),
+    ]
+    for line in _lines(texts):
+        for rx, gate, arg in gates:
+            assert gate(line) or not rx.match(arg(line)), (rx.pattern, line)
+        assert paragraphs._without_marker(line) == paragraphs._TRAILING_MARKER.sub("", line), line
+        assert paragraphs._URL_END.search(line) is None or "//" in line or "www." in line
+
+
+@pytest.mark.parametrize("rx, gate, line", [
+    (paragraphs.LEADING_BULLET, paragraphs.BULLET_CHARS, "• item "),
+    (paragraphs.ELEMENT_DASH, paragraphs.DASH_CHARS, "– item"),
+    (paragraphs.ELEMENT_DASH, paragraphs.DASH_CHARS, "- item"),
+    (paragraphs.PRINTED_LABEL, paragraphs.LABEL_STARTS, "Plv. leden: X"),
+    (paragraphs.PRINTED_LABEL, paragraphs.LABEL_STARTS, "Aanwezig zijn"),
+])
+def test_gates_let_their_patterns_through(rx, gate, line):
+    assert rx.match(line) and line[0] in gate
+
+
+@pytest.mark.parametrize("line", ["(STRAIIK-D).2", "virus.12", "virus.123", "nr. 12", "virus."])
+def test_trailing_marker_taken_as_by_the_pattern(line):
+    assert paragraphs._without_marker(line) == paragraphs._TRAILING_MARKER.sub("", line)
+
+
+def _corpus_blocks(shared):
+    yield read(SEED).blocks
+    for p in sorted((CORPUS / "letters").iterdir()):
+        yield read(p).blocks
+    for sub in ("handelingen", "xml-varied", "pdf"):
+        for p in sorted((CORPUS / sub).rglob("*")):
+            if p.is_file():
+                try:
+                    yield read(p).blocks
+                except Exception:
+                    continue
+    for p in sorted((CORPUS / "moties" / "xml").glob("*.xml"))[::50]:
+        yield read(p).blocks
+
+
+def test_head_read_from_the_first_lines_as_from_all(shared, texts, monkeypatch):
+    """Cleaning the first lines only, then all when the head lies too low, finds the same head."""
+    docs = list(_corpus_blocks(shared)) + [read_text(t.encode(), None).blocks for t in texts]
+    # a long text whose Nr. line stands low, and one without a head
+    seed = read_text(SEED.read_bytes(), None).blocks
+    assert masthead._find_anchor([masthead._clean(b.text) for b in seed], 200) + masthead._HEAD_READS \
+        <= masthead._FIRST_CLEANED  # the seed's head is read from the first lines alone
+    docs += [[Block("line", "") for _ in range(n)] + seed for n in (20, 40, 60)]
+    docs += [[Block("line", f"regel {i}") for i in range(400)]]
+    fast = [masthead.parse_masthead(list(b)) for b in docs]
+    monkeypatch.setattr(masthead, "_FIRST_CLEANED", 10 ** 9)
+    full = [masthead.parse_masthead(list(b)) for b in docs]
+    assert len(docs) > 150
+    for (fm, fr), (gm, gr) in zip(fast, full):
+        assert fm == gm
+        assert [id(b) for b in fr] == [id(b) for b in gr]
+
+
+def test_a_head_below_the_first_cleaned_lines_is_still_found():
+    blocks = [Block("line", f"Regel {i} van de tekst.") for i in range(70)] + read_text(SEED.read_bytes(), None).blocks
+    meta, _ = masthead.parse_masthead(blocks)
+    assert meta["number"] == "235" and meta["date"] == "2015-12-16"
+    assert re.match(r"skipped 70 line", meta["head_warnings"][0])
