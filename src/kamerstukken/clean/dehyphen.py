@@ -17,6 +17,8 @@ CLASHES = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe",
 
 
 def _fold(c: str) -> str:
+    if c < "\x80":
+        return c.lower()  # (an ASCII character is its own decomposition)
     return unicodedata.normalize("NFKD", c)[:1].lower()
 
 
@@ -113,7 +115,7 @@ class Dehyphenator:
         # capitals, acronyms and digits: Noord-Atlantische, EU-lidstaten, anti-ISIS, F-16
         if right[0].isupper() or right[0].isdigit():
             return True
-        if (len(seg) >= 2 and seg.isupper()) or any(c.isdigit() for c in seg):
+        if (len(seg) >= 2 and seg.isupper()) or any(map(str.isdigit, seg)):
             return True
         if not right[0].isalpha():
             return True

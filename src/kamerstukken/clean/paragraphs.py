@@ -68,9 +68,9 @@ def looks_like_heading(text: str) -> bool:
         return False
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "«\"'"):
         return False
-    if _NUMBERS_ONLY.fullmatch(t):
+    if t[0].isdigit() and _NUMBERS_ONLY.fullmatch(t):  # (of the first characters above, only a digit can start one)
         return False
-    if LABEL_LINE.match(t) or FORM_FIELD.match(t):
+    if LABEL_LINE.match(t) or (":" in t and FORM_FIELD.match(t)):
         return False  # a verslag's or a besluitenlijst's field is never a heading
     return len(t.split()) <= 14 and not _ends_cut(t)
 

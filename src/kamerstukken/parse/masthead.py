@@ -46,13 +46,9 @@ def _is_upper(text: str) -> bool:
 
 
 HEAD_KINDS = ("line", "masthead", "para", "heading")
-# Lines cleaned before the head is looked for: a long document need not have its first 280 lines
-# cleaned when its `Nr.` line stands near the top.
-_FIRST_CLEANED = 64
-# How far past a `Nr.` line the head can read: a number on a line of its own, then 16 steps of
-# at most two lines each (a `Voorgesteld` line with its date on the next), one more line looked at.
-# Below the first loop of _find_anchor reads only up to the line after the Nr. line it returns.
-_HEAD_READS = 36
+# Lines cleaned before the head is looked for, and at a time as the head reads on: a document
+# need not have its first 280 lines cleaned when its `Nr.` line stands near the top.
+_FIRST_CLEANED = 16
 
 
 def _clean_texts(blocks: list[Block]) -> list[str]:
@@ -85,16 +81,22 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
         return {}, blocks
     structured = blocks[0].kind != "line"
     limit = 20 if structured else 200
-    # the head is near the top: clean only what the search can reach, and first only the lines
-    # that a `Nr.` line near the top has the head read (see _HEAD_READS)
+    # the head is near the top: clean only what the search can reach, and first only the top
+    # lines. A `Nr.` line found there, with the line after it, is the anchor a search of all the
+    # lines finds (the search reads no further); the lines below are cleaned as the head reads them.
     reach = min(len(blocks), limit + 80)
     texts = _clean_texts(blocks[:min(reach, _FIRST_CLEANED)])
     anchor = _find_anchor(texts, limit)
-    if len(texts) < reach and (anchor is None or anchor + _HEAD_READS > len(texts)
-                               or not NR_RE.match(texts[anchor])):
-        # no Nr. line low enough above the end of the cleaned lines: all the reach, as before
+    if len(texts) < reach and (anchor is None or anchor + 1 >= len(texts) or not NR_RE.match(texts[anchor])):
         texts += _clean_texts(blocks[len(texts):reach])
         anchor = _find_anchor(texts, limit)
+
+    def text_at(i: int) -> str:
+        """The cleaned line `i` (< reach), cleaning a few more lines when the head reads on."""
+        if i >= len(texts):
+            texts.extend(_clean_texts(blocks[len(texts):min(reach, i + _FIRST_CLEANED)]))
+        return texts[i]
+
     if anchor is None:
         # masthead blocks without a recognisable Nr. still belong to the head
         heads = [i for i, b in enumerate(blocks) if b.kind == "masthead"]
@@ -168,7 +170,7 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
             warnings.append(f"skipped {skipped} line(s) before the document head")
     # the Nr. line and what follows it
     k = anchor
-    nr = NR_RE.match(texts[k]) if k < len(texts) else None
+    nr = NR_RE.match(text_at(k)) if k < reach else None
     heading_parts: list[str] = []
     if nr:
         if nr.group("num"):
@@ -179,18 +181,18 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
                 heading_parts.append(nr.group("rest"))
         else:
             k += 1
-            meta["number"] = texts[k]
+            meta["number"] = text_at(k)
             # `Nr.` and the number on lines of their own: one element per line, not print
             meta["layout"] = "element"
         k += 1
-    elif SESSION_LINE.match(texts[k]):
-        meta["session_year"] = parse_session_year(ascii_dashes(texts[k]))
+    elif SESSION_LINE.match(text_at(k)):
+        meta["session_year"] = parse_session_year(ascii_dashes(text_at(k)))
         k += 1
     end = k
     seen_blank = False
     steps = 0
-    while k < len(texts) and steps < 16:
-        t = texts[k]
+    while k < reach and steps < 16:
+        t = text_at(k)
         steps += 1
         if blocks[k].kind not in ("line", "masthead", "para", "heading"):
             break
@@ -215,9 +217,9 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
             meta["date"] = parse_dutch_date(m.group("date"))
         elif m := DATED_RE.match(t):
             d = parse_dutch_date(m.group("date"))
-            if not d and k + 1 < len(texts):
+            if not d and k + 1 < reach:
                 # `Voorgesteld tijdens het Wetgevingsoverleg van` / `2 december 2024`
-                d = parse_dutch_date(texts[k + 1])
+                d = parse_dutch_date(text_at(k + 1))
                 k += 1 if d else 0
             if not d:
                 break
