@@ -74,6 +74,10 @@ def test_a_cue_anchored_at_the_sentence_start_is_searched_not_tried_at_its_leads
     when = next(rx for _, fam, rx in S._ALL_CUES if fam == "when")
     assert cueindex.leads(when.pattern) is None
     assert cueindex.leads(r"\bzal\b") == frozenset(["zal"])
+    # and it is looked for in sentences with a year in them, not in every sentence with "in"
+    assert cueindex.triggers(when.pattern) == frozenset(["20"])
+    sent = "Eind 2025 benadert Defensie de markt voor dronemunitie."  # letter 007
+    assert when.search(sent) and S._ALL_CUES.index(next(c for c in S._ALL_CUES if c[2] is when)) in S._INDEX.candidates(sent)
 
 
 def test_token_index_learns_new_tokens_in_one_pass_as_one_by_one():

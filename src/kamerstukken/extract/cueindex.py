@@ -30,12 +30,14 @@ def triggers(pattern: str) -> Optional[frozenset]:
 
 
 def _seq(seq) -> Optional[frozenset]:
-    best: Optional[tuple[int, frozenset]] = None
+    best: Optional[tuple[tuple[int, int], frozenset]] = None
     run: list[str] = []
 
     def consider(c: frozenset) -> None:
         nonlocal best
-        score = min(len(x) for x in c)
+        shortest = min(len(x) for x in c)
+        # two letters stand inside most words ("in": Ministers, beginnen): of such sets, fewer is rarer
+        score = (shortest, -len(c) if shortest <= 2 else 0)
         if best is None or score > best[0]:
             best = (score, c)
 
