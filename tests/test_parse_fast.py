@@ -172,3 +172,37 @@ def test_fold_of_ascii_as_by_decomposition():
 
     for c in map(chr, range(0x250)):
         assert dehyphen._fold(c) == unicodedata.normalize("NFKD", c)[:1].lower()
+
+
+def test_control_characters_counted_from_bytes_as_by_the_pattern(texts):
+    import random
+
+    from kamerstukken.errors import ReadError
+    from kamerstukken.sources import text as text_reader
+
+    rng = random.Random(13)
+    samples = [t.encode("utf-8") for t in texts]
+    samples += [b"\xef\xbb\xbf" + samples[0], "caf\u00e9 \x01\x0b\x0c\x1f \ufffd".encode(), "x\x0bé".encode("cp1252"),
+                bytes(range(1, 256)), b"a\x81\x8d\x90b\x02"]
+    samples += [bytes(rng.randrange(1, 256) for _ in range(rng.randrange(1, 3000))) for _ in range(300)]
+    samples += [bytes(rng.choice(b"ab \n\x01\x0b\x1f\xc3\xa9") for _ in range(rng.randrange(1, 500))) for _ in range(300)]
+    for data in samples:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+        assert text_reader._control_count(data, text) == len(text_reader._CONTROL.findall(text, 0, 20000)), data[:80]
+        try:
+            text_reader.decode_text(data, None)
+        except ReadError:
+            pass
+
+
+@pytest.mark.parametrize("name", ["x.txt", "x.PDF", "a.tar.gz", ".bashrc", "a.", ".", "..", "...", "x", "a..b",
+                                  "dir/x.docx", "dir.d/x", "/tmp/a.b/c.json", "a/.b", "x.txt/", " .txt", "é.Html"])
+def test_suffix_as_pathlib_gives_it(name):
+    from pathlib import Path
+
+    from kamerstukken.sources import _suffix
+
+    assert _suffix(name) == Path(name).suffix

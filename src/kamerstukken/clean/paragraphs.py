@@ -336,5 +336,5 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
         if not text:
             continue
         kind = "heading" if len(group) == 1 and looks_like_heading(text) else "para"
-        out.append(Block(kind, text, page=pg))
+        out.append(Block(kind, text, pg))
     return out
