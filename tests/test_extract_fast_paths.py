@@ -146,3 +146,33 @@ def test_cues_tried_at_their_leads_find_what_a_search_finds(shared):
         for rx, lead in led:
             a, b = rx.search(sent), cueindex.first_match(rx, sent, low, lead)
             assert (a and a.span()) == (b and b.span()), (rx.pattern, sent)
+
+
+def test_the_cue_index_offers_every_cue_that_matches(shared):
+    """A cue left out of a sentence's candidates is a statement lost: every cue that matches a corpus
+    sentence (or a text with a cue word glued to punctuation, an underscore or "İ") must be offered,
+    by the token lookup and by the character scan, with its trigger at a word start where it must be."""
+    from kamerstukken import parse
+    from kamerstukken.extract.sentences import spans
+
+    sents = []
+    files = [shared / "corpus/seed/kst-28676-235.txt", *sorted((shared / "corpus/letters").iterdir()),
+             *sorted((shared / "corpus/handelingen").glob("h-tk-*.xml"))[:6]]
+    for f in files:
+        for _, _, p in parse(f, extract=False).paragraphs():
+            sents += [p[s:e] for s, e in spans(p)]
+    glued = ["(acht het", "NAVO-acht het", "x_acht het", "İacht het", "verwacht het", "(vroeg om", "in-zet in op",
+             "het_kabinet zal", "‘zal’", "Minsk-akkoord bereikt"]
+    sents += [a + " " + b for a in glued for b in ("", "dat de Raad van belang acht dat")]
+    assert len(sents) > 2000
+    scan = cueindex.CueIndex([rx.pattern for _, _, rx in S._ALL_CUES])
+    scan._tokens = None  # the character scan of the same index
+    offered = 0
+    for sent in sents:
+        by_tokens, by_scan = S._INDEX.candidates(sent), scan.candidates(sent)
+        by_positions = set().union(*(ids for _, ids in S._INDEX.positions(sent)))
+        for i, (_, _, rx) in enumerate(S._ALL_CUES):
+            if rx.search(sent):
+                offered += 1
+                assert i in by_tokens and i in by_scan and i in by_positions, (rx.pattern, sent)
+    assert offered > 300

@@ -24,27 +24,47 @@ except ImportError:  # pragma: no cover
 from . import lexicon
 
 
+# leads a trigger that must begin a word (it follows `\b` in the pattern and starts with a word
+# character): `\bacht` is not in "verwacht", `\bzet` not in "inzet". A backspace: no text holds one.
+WORD_START = "\b"
+
+
 def triggers(pattern: str) -> Optional[frozenset]:
-    """Lower-case literals of which every match of `pattern` contains one; None if there are none."""
-    return _seq(P.parse(pattern, re.I))
+    """Lower-case literals of which every match of `pattern` contains one, those that must begin a
+    word marked with WORD_START; None if there are none."""
+    parsed = P.parse(pattern, re.I)
+    # under (?a) or (?L) `\b` is not the Unicode word boundary that is_word_start tells
+    unicode_words = not parsed.state.flags & (re.ASCII | re.LOCALE)
+    return _seq(parsed, False, unicode_words)
 
 
-def _seq(seq) -> Optional[frozenset]:
+def is_word_start(text: str, pos: int) -> bool:
+    """Whether a `\b` stands before text[pos] (a word character): no word character precedes it."""
+    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_")
+
+
+def _seq(seq, word: bool = False, mark: bool = True) -> Optional[frozenset]:
+    """`word`: the sequence begins right after a `\b`; `mark`: whether to mark word starts at all."""
     best: Optional[tuple[tuple[int, int], frozenset]] = None
     run: list[str] = []
 
+    def literal(text: str, at_word: bool) -> str:
+        return WORD_START + text if at_word and mark and (text[0].isalnum() or text[0] == "_") else text
+
     def consider(c: frozenset) -> None:
         nonlocal best
-        shortest = min(len(x) for x in c)
+        shortest = min(len(x.lstrip(WORD_START)) for x in c)
         # two letters stand inside most words ("in": Ministers, beginnen): of such sets, fewer is rarer
         score = (shortest, -len(c) if shortest <= 2 else 0)
         if best is None or score > best[0]:
             best = (score, c)
 
     def flush() -> None:
+        nonlocal word
         if run:
-            consider(frozenset(["".join(run)]))
+            consider(frozenset([literal("".join(run), word)]))
             run.clear()
+        word = False  # a run after this one does not begin at the boundary
 
     for op, av in seq:
         if op is C.LITERAL:
@@ -52,26 +72,30 @@ def _seq(seq) -> Optional[frozenset]:
         elif op is C.IN and all(o is C.LITERAL for o, _ in av) and len({chr(a).lower() for _, a in av}) == 1:
             run.append(chr(av[0][1]).lower())  # [Mm]
         elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            if op is C.AT and av is C.AT_BOUNDARY and not run:
+                word = True
             continue  # zero-width: the literal run goes on
         elif op is C.SUBPATTERN:
+            at_word = word and not run
             flush()
-            t = _seq(av[-1])
+            t = _seq(av[-1], at_word, mark)
             if t:
                 consider(t)
         elif op is C.BRANCH:
             # the parser factors a common prefix out ("z" + (al|ullen)): join it to each branch's head
             heads = [_lead(b) for b in av[1]]
             if run and all(heads):
-                consider(frozenset("".join(run) + h for h in heads))
+                consider(frozenset(literal("".join(run) + h, word) for h in heads))
+            at_word = word and not run
             flush()
-            subs = [_seq(b) for b in av[1]]
+            subs = [_seq(b, at_word, mark) for b in av[1]]
             if subs and all(subs):
                 consider(frozenset().union(*subs))
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
             flush()
             lo, _, item = av
             if lo >= 1:
-                t = _seq(item)
+                t = _seq(item, False, mark)
                 if t:
                     consider(t)
         else:
@@ -215,12 +239,12 @@ class TokenIndex:
     the new ones by C-level set difference), not a trie attempt at every character. Triggers must not
     hold whitespace (each occurrence lies inside one token); `fold` matches them case-insensitively."""
 
-    def __init__(self, by_trigger: dict, fold: bool = False):
-        assert not any(re.search(r"\s", w) for w in by_trigger), "a trigger may not span tokens"
-        # a trigger found also stands for every trigger that is its prefix (the trie takes the longest)
-        self.by_trigger = {w: frozenset().union(*(ids for v, ids in by_trigger.items() if w.startswith(v)))
-                           for w in by_trigger}
-        self.rx = re.compile("(?=(" + lexicon.alternation(by_trigger) + "))")
+    def __init__(self, by_trigger: dict, fold: bool = False, at_word_start: Optional[dict] = None):
+        """`at_word_start`: more ids by trigger, for where the trigger begins a word (see WORD_START)."""
+        ws = at_word_start or {}
+        assert not any(re.search(r"\s", w) for w in [*by_trigger, *ws]), "a trigger may not span tokens"
+        self.by_trigger, self.by_trigger_ws = _closed(by_trigger, ws)
+        self.rx = re.compile("(?=(" + lexicon.alternation(self.by_trigger) + "))")
         self.fold = fold
         # every token looked up, and the ids of those that hold a trigger (most hold none). Plain sets
         # of strings and one shared frozenset per distinct id set: the garbage collector walks every
@@ -255,7 +279,7 @@ class TokenIndex:
         found: dict[int, set] = {}
         for m in self.rx.finditer(scanned.text):
             k = scanned.locate(m.start())[0]
-            found.setdefault(k, set()).update(self.by_trigger[m.group(1)])
+            found.setdefault(k, set()).update(self._ids_at(scanned.text, m))
         self._more(words, found)
         sets = self._sets
         for k, ids in found.items():
@@ -269,9 +293,25 @@ class TokenIndex:
     def scan(self, text: str) -> frozenset:
         """The ids of the triggers in `text`, by a character scan (overlapping occurrences too)."""
         found: set = set()
-        for m in self.rx.finditer(text.lower() if self.fold else text):
-            found |= self.by_trigger[m.group(1)]
+        text = text.lower() if self.fold else text
+        for m in self.rx.finditer(text):
+            found |= self._ids_at(text, m)
         return frozenset(found)
+
+    def _ids_at(self, text: str, m: re.Match):
+        w = m.group(1)
+        ws = self.by_trigger_ws.get(w)
+        return self.by_trigger[w] | ws if ws and is_word_start(text, m.start()) else self.by_trigger[w]
+
+
+def _closed(by_trigger: dict, at_word_start: dict) -> tuple[dict, dict]:
+    """Both maps over all their triggers, each trigger's ids joined with those of every trigger that is
+    its prefix: a trie scan finds the longest trigger at a place, and its prefixes stand there too."""
+    words = set(by_trigger) | set(at_word_start)
+
+    def close(m: dict) -> dict:
+        return {w: frozenset().union(*(ids for v, ids in m.items() if w.startswith(v))) for w in words}
+    return close(by_trigger), {w: ids for w, ids in close(at_word_start).items() if ids}
 
 
 class TokenGate:
@@ -322,32 +362,39 @@ class CueIndex:
 
     def __init__(self, patterns: list[str]):
         self.always: set[int] = set()
-        by_trigger: dict[str, set[int]] = {}
+        anywhere: dict[str, set[int]] = {}
+        word_start: dict[str, set[int]] = {}
         for i, p in enumerate(patterns):
             t = triggers(p)
             if not t:
                 self.always.add(i)
                 continue
             for w in t:
-                by_trigger.setdefault(w, set()).add(i)
-        self.by_trigger = {w: set().union(*(ids for v, ids in by_trigger.items() if w.startswith(v)))
-                           for w in by_trigger}
-        self.rx = re.compile("(?=(" + lexicon.alternation(by_trigger) + "))")
+                if w.startswith(WORD_START):
+                    word_start.setdefault(w[len(WORD_START):], set()).add(i)
+                else:
+                    anywhere.setdefault(w, set()).add(i)
+        self.by_trigger, self.by_trigger_ws = _closed(anywhere, word_start)
+        self.rx = re.compile("(?=(" + lexicon.alternation(self.by_trigger) + "))")
         # a trigger with a space in it could span two tokens: then only the character scan is right
-        self.by_tokens = not any(re.search(r"\s", w) for w in by_trigger)
-        self._tokens = TokenIndex(by_trigger, fold=True) if self.by_tokens else None
+        self.by_tokens = not any(re.search(r"\s", w) for w in self.by_trigger)
+        self._tokens = TokenIndex(anywhere, fold=True, at_word_start=word_start) if self.by_tokens else None
+
+    _ids_at = TokenIndex._ids_at
 
     def positions(self, text: str) -> list[tuple[int, set]]:
         """(offset, cue ids) of every trigger in `text`, for assigning them to sentences."""
-        return [(m.start(), self.by_trigger[m.group(1)]) for m in self.rx.finditer(text.lower())]
+        low = text.lower()
+        return [(m.start(), self._ids_at(low, m)) for m in self.rx.finditer(low)]
 
     def candidates(self, text: str, toks: Optional[set] = None) -> set[int]:
         """Cue ids whose trigger occurs in `text` (from its tokens where the triggers allow; `toks`,
         if given, is the set of its whitespace tokens)."""
         if self._tokens is None:
             out = set(self.always)
-            for m in self.rx.finditer(text.lower()):
-                out |= self.by_trigger[m.group(1)]
+            low = text.lower()
+            for m in self.rx.finditer(low):
+                out |= self._ids_at(low, m)
             return out
         out = self._tokens.ids_of(set(text.split()) if toks is None else toks)
         if self.always:
