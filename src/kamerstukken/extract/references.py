@@ -3,6 +3,7 @@ treaties, laws and named documents (`artikel 100-brief`)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Document, Reference
 from . import lexicon
@@ -25,9 +26,18 @@ _MEETING = r"(?:[Aa]lgemeen\s+[Oo]verleg|[Cc]ommissiedebat|[Nn]otaoverleg|[Ww]et
 _COMMIT = re.compile(
     rf"\b(?:[Tt]oezegging|toegezegd)\b[^.;]{{0,80}}?\b(?:tijdens|in|bij)\s+het\s+(?P<meet>{_MEETING}(?:\s+(?:over|inzake)\s+[^.;]{{0,60}}?)?\s+(?:op|van)\s+{DATE.pattern})")
 _MEET = re.compile(rf"\b{_MEETING}(?:\s+(?:over|inzake)\s+[^.;]{{0,60}}?)?\s+(?:op|van)\s+{DATE.pattern}")
+# (literal, k): every match of the pattern starts k characters before an occurrence of one of the
+# literals, so it is tried only there (see _tried_at) rather than searched for at every "d", "o", "v" …
+_MEET_AT = (("lgemeen", 1), ("ommissiedebat", 1), ("otaoverleg", 1), ("etgevingsoverleg", 1), ("lenair", 1),
+            ("ebat", 1), ("chriftelijk", 1))
+_COMMIT_AT = (("oezegging", 1), ("toegezegd", 0))
+_RES_AT = (("VN", 0), ("Veiligheidsraad", 0), ("esolutie", 1))
 _TREATY_FORMS = tuple(lexicon.treaties())
 _TREATY_LEX = re.compile("(?:" + lexicon.alternation(_TREATY_FORMS) + r")(?![\w-])")
 _TREATY_PRE = ("erdrag", "kkoord", "vereenkomst", "andvest", "rotocol", "afspraken")  # in every _TREATY match
+# in every treaty name of the lexicon: a paragraph without any holds none
+_TREATY_FORM_WORDS = _TREATY_PRE + ("Document", "EVRM", "Statuut", "START", "JCPOA")
+assert all(any(w in f for w in _TREATY_FORM_WORDS) for f in _TREATY_FORMS)
 _TREATY = re.compile(
     r"\b(?:[Vv]erdrag|[Aa]kkoord(?:en)?|[Oo]vereenkomst|[Hh]andvest|[Pp]rotocol)\s+(?:van|inzake|betreffende)\s+"
     r"(?:de\s+|het\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
@@ -40,6 +50,7 @@ _TREATY_NAMED = re.compile(
     r"\b(?:[Vv]erdrag|[Aa]kkoord(?:en)?|[Oo]vereenkomst|[Hh]andvest|[Pp]rotocol)\s+(?:van|inzake|betreffende)\s+"
     r"(?:de\s+|het\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 _TREATY_HYPHEN = re.compile(r"[A-Z](?<!\w[A-Z])[\w]*-(?:verdrag|akkoord(?:en)?|afspraken)\b")
+_HYPHEN_NOUNS = ("-verdrag", "-akkoord", "-afspraken")  # one is in every _TREATY_HYPHEN match
 _LAW = re.compile(
     r"\b(?:Wet|Rijkswet|Kaderwet)\s+(?:[a-zà-ÿ][\w-]*\s+){0,7}?[a-zà-ÿ\w-]*[a-zà-ÿ](?:\s+(?:19|20)\d\d)?(?=\s*[,.;:()]|\s+(?:is|wordt|werd|zal|en|in|van\s+\d))"
     r"|\b[A-Z][a-zà-ÿ]+wet(?:\s+(?:19|20)\d\d)?\b")
@@ -54,6 +65,44 @@ def _kst_target(m: re.Match) -> str:
     return f"kst-{dos}" + (f"-{suf}" if suf else "") + f"-{m.group('nr')}"
 
 
+def _tried_at(rx: re.Pattern, text: str, at) -> list:
+    """The matches of `rx.finditer(text)` for a pattern whose matches all start k characters before
+    an occurrence of a literal, `at` the (literal, k) pairs: tried only there, in text order."""
+    starts = set()
+    for w, k in at:
+        i = text.find(w, k)
+        while i >= 0:
+            starts.add(i - k)
+            i = text.find(w, i + 1)
+    out = []
+    end = 0
+    for i in sorted(starts):
+        if i >= end:
+            m = rx.match(text, i)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+def _holding(joined: Joined, words) -> set[int]:
+    """The indices of the parts of `joined` that hold one of `words` (which hold no newline): one
+    scan of the whole text per word, skipping to the next part after each hit, rather than a test of
+    every part (and of the whole first)."""
+    text, starts = joined.text, joined.starts
+    n = len(starts)
+    out: set[int] = set()
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            out.add(k)
+            if k + 1 >= n:
+                break
+            i = text.find(w, starts[k + 1])
+    return out
+
+
 def find(doc: Document) -> list[Reference]:
     out: list[Reference] = []
     seen: set[tuple] = set()
@@ -64,52 +113,48 @@ def find(doc: Document) -> list[Reference]:
             seen.add(key)
             out.append(reference(kind, text, target, date))
 
-    # the treaty patterns are tested once on the whole text: most documents name no treaty at all
-    # (both need no newline to match, so a paragraph can match only if the whole text does)
     paras = [p for _, _, p in doc.paragraphs()]
     joined = Joined(paras)
-    whole = joined.text
-    # the treaty names of each paragraph, from one scan of the whole text: no name spans a newline, so
-    # the whole text's matches inside a paragraph are the paragraph's own
-    named_in: dict[int, list] = {}
-    for m in _TREATY_LEX.finditer(whole):
-        pi, at = joined.locate(m.start())
-        named_in.setdefault(pi, []).append((at, m.group()))
-    # each paragraph's cheap substring tests, asked first of the whole text (a paragraph holds a word
-    # only if the whole text does): most documents hold no reference of most kinds at all
-    kst = "nr." in whole or "kst-" in whole
-    res = "esolutie" in whole
-    mot = "otie" in whole
-    com = "oezegging" in whole or "toegezegd" in whole
-    meet = "verleg" in whole or "ebat" in whole
-    treaty_pre = any(map(whole.__contains__, _TREATY_PRE))
-    law = "wet" in whole or "Wet" in whole
-    docs = ("artikel" in whole and "100" in whole) or "BNC-fiche" in whole or "abinetsappreciatie" in whole
+    # the paragraphs that hold the words each kind of reference needs: most documents hold no
+    # reference of most kinds at all
+    kst = _holding(joined, ("nr.", "kst-"))
+    res = _holding(joined, ("esolutie",))
+    mot = _holding(joined, ("otie",))
+    com = _holding(joined, ("oezegging", "toegezegd"))
+    meet = _holding(joined, ("verleg", "ebat"))
+    treaty_pre = _holding(joined, _TREATY_PRE)
+    treaty_named = treaty_pre | _holding(joined, _TREATY_FORM_WORDS[len(_TREATY_PRE):])
+    law = _holding(joined, ("wet", "Wet"))
+    docs = (_holding(joined, ("artikel",)) & _holding(joined, ("100",))) | _holding(joined, ("BNC-fiche", "abinetsappreciatie"))
     for pi, para in enumerate(paras):
-        for m in (_KST.finditer(para) if kst and ("nr." in para or "kst-" in para) else ()):
+        for m in (_KST.finditer(para) if pi in kst else ()):
             add("kamerstuk", m.group(), _kst_target(m))
-        for m in (_RES.finditer(para) if res and "esolutie" in para else ()):
+        for m in (_tried_at(_RES, para, _RES_AT) if pi in res else ()):
             un = m.group(0).lower().startswith(("vnvr", "vn-v", "veil", "vn")) or m.group("vr")
             add("resolution", m.group(0), f"UNSCR {m.group('n')}" if un else None)
-        for m in (_MOTIE.finditer(para) if mot and "otie" in para else ()):
+        for m in (_MOTIE.finditer(para) if pi in mot else ()):
             k = _KST.search(m.group())
             add("motie", m.group(), _kst_target(k) if k else None)
-        for m in (_COMMIT.finditer(para) if com and ("oezegging" in para or "toegezegd" in para) else ()):
+        for m in (_tried_at(_COMMIT, para, _COMMIT_AT) if pi in com else ()):
             add("commitment", m.group())
-        for m in (_MEET.finditer(para) if meet and ("verleg" in para or "ebat" in para) else ()):
+        for m in (_tried_at(_MEET, para, _MEET_AT) if pi in meet else ()):
             dm = DATE.search(m.group())
             start, _ = resolve(dm, doc.date) if dm else (None, None)
             add("meeting", m.group(), date=start)
-        for start, name in named_in.get(pi, ()):
-            if start == 0 or not para[start - 1].isalnum():
-                add("treaty", name)
-        if treaty_pre and any(map(para.__contains__, _TREATY_PRE)):
-            named = at_literals(_TREATY_NAMED, para, _TREATY_NOUNS)
-            for m in leftmost(([named] if named else []) + [lambda pos: _TREATY_HYPHEN.search(para, pos)]):
+        for m in (_TREATY_LEX.finditer(para) if pi in treaty_named else ()):
+            if m.start() == 0 or not para[m.start() - 1].isalnum():
                 add("treaty", m.group())
-        for m in (_LAW.finditer(para) if law and ("wet" in para or "Wet" in para) else ()):
+        if pi in treaty_pre:
+            named = at_literals(_TREATY_NAMED, para, _TREATY_NOUNS)
+            hyphen = any(map(para.__contains__, _HYPHEN_NOUNS))
+            if named and not hyphen:
+                for m in leftmost([named]):
+                    add("treaty", m.group())
+            elif named or hyphen:
+                for m in leftmost(([named] if named else []) + [lambda pos: _TREATY_HYPHEN.search(para, pos)]):
+                    add("treaty", m.group())
+        for m in (_LAW.finditer(para) if pi in law else ()):
             add("law", m.group())
-        for m in (_DOC.finditer(para) if docs and (("artikel" in para and "100" in para) or "BNC-fiche" in para
-                                                   or "abinetsappreciatie" in para) else ()):
+        for m in (_DOC.finditer(para) if pi in docs else ()):
             add("document", m.group())
     return out
