@@ -206,3 +206,56 @@ def test_suffix_as_pathlib_gives_it(name):
     from kamerstukken.sources import _suffix
 
     assert _suffix(name) == Path(name).suffix
+
+
+def _candidates_by_scanning(text):
+    """The marker candidates as they were found: MARKER and the five-digit test over the whole text."""
+    from kamerstukken.clean.footnotes import MARKER, YEAR_MARKER
+
+    candidates = list(MARKER.finditer(text))
+    if re.search(r"\d{5}", text):
+        candidates = sorted([*candidates, *YEAR_MARKER.finditer(text)], key=lambda m: m.start(1))
+    return [(m.re.pattern, m.span(), m.span(1)) for m in candidates]
+
+
+def test_markers_found_at_digit_runs_as_by_scanning(texts):
+    import random
+
+    from kamerstukken import parse
+    from kamerstukken.clean.footnotes import marker_candidates
+
+    docs = []
+    for t in texts:  # the paragraphs before their markers are taken
+        ex = read_text(t.encode(), None)
+        head, body = masthead.parse_masthead(ex.blocks)
+        from kamerstukken.clean import clean_lines
+        body, _ = clean_lines(body, print_hint=head.get("layout") == "print")
+        docs.append([b.text for b in body if b.kind == "para"])
+    docs.append([x for p in [SEED, *sorted((CORPUS / "letters").iterdir())]
+                 for s in parse(p, extract=False).sections for x in s.paragraphs])
+    rng = random.Random(7)
+    alphabet = ["a", "Z", " ", ".", ",", ")", "»", "’", "\n", "1", "2", "3", "0", "9", "\u0661", "\uff12", "²",
+                "van ", "mei ", "2021", "20211", "199", "-", ";"]
+    docs += [["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40))) for _ in range(30)]
+             for _ in range(200)]
+    docs.append(["zie bijlage 1)1.", "Luxemburg1. en2", "virus.1\n", "in juni 20212.", "CO2 en m2", "stap ٢ a١ b٣."])
+    hits = 0
+    for paras in docs:
+        for p in paras:
+            got = [(m.re.pattern, m.span(), m.span(1)) for m in marker_candidates(p)]
+            assert got == _candidates_by_scanning(p), p
+            hits += len(got)
+    assert hits > 1000
+
+
+def test_digits_found_as_by_the_pattern(texts):
+    import random
+
+    from kamerstukken.clean.footnotes import has_digit
+
+    rng = random.Random(3)
+    chars = ["a", "é", "’", "–", " ", "1", "٣", "０", "²", "\ud800", "𝟘", "€", "x"]
+    samples = [*_lines(texts), *texts, "", "x", "²³", "٣", "𝟘", "a\ud800b", "’’", "é9"]
+    samples += ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 12))) for _ in range(3000)]
+    for t in samples:
+        assert has_digit(t) == (re.search(r"\d", t) is not None), t
