@@ -30,6 +30,7 @@ _ALL_CUES = [(kind, fam, rx) for kind, items in _CUES.items() for fam, rx in ite
 _INDEX = CueIndex([rx.pattern for _, _, rx in _ALL_CUES])
 # the literals each cue's matches begin with: the cue is tried only where one occurs
 _LEADS = [leads(rx.pattern) for _, _, rx in _ALL_CUES]
+_CUE_ROWS = [(kind, fam, rx, lead) for (kind, fam, rx), lead in zip(_ALL_CUES, _LEADS)]
 KIND_ORDER = ("position", "decision", "commitment", "request", "concern")
 
 # --- clause structure ------------------------------------------------------------------------------
@@ -799,8 +800,7 @@ def find(doc: Document, hits_by_paragraph: dict, sentence_tokens: Optional[dict]
                 low = sent.lower() if cand else sent
                 aligned = len(low) == len(sent)  # "İ" lowers to two characters
                 for i in sorted(cand):
-                    kind, fam, rx = _ALL_CUES[i]
-                    lead = _LEADS[i]
+                    kind, fam, rx, lead = _CUE_ROWS[i]
                     m = first_match(rx, sent, low, lead) if lead is not None and aligned else rx.search(sent)
                     if m:
                         by_kind.setdefault(kind, []).append((fam, m))
