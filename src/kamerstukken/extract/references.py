@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from ..model import Document, Reference
 from . import lexicon
-from .cueindex import Joined, at_literals, leftmost
+from .cueindex import Joined, at_positions, leftmost
 from .dates import DATE, resolve
 from .records import reference
 
@@ -35,9 +35,6 @@ _RES_AT = (("VN", 0), ("Veiligheidsraad", 0), ("esolutie", 1))
 _TREATY_FORMS = tuple(lexicon.treaties())
 _TREATY_LEX = re.compile("(?:" + lexicon.alternation(_TREATY_FORMS) + r")(?![\w-])")
 _TREATY_PRE = ("erdrag", "kkoord", "vereenkomst", "andvest", "rotocol", "afspraken")  # in every _TREATY match
-# in every treaty name of the lexicon: a paragraph without any holds none
-_TREATY_FORM_WORDS = _TREATY_PRE + ("Document", "EVRM", "Statuut", "START", "JCPOA")
-assert all(any(w in f for w in _TREATY_FORM_WORDS) for f in _TREATY_FORMS)
 _TREATY = re.compile(
     r"\b(?:[Vv]erdrag|[Aa]kkoord(?:en)?|[Oo]vereenkomst|[Hh]andvest|[Pp]rotocol)\s+(?:van|inzake|betreffende)\s+"
     r"(?:de\s+|het\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
@@ -51,6 +48,21 @@ _TREATY_NAMED = re.compile(
     r"(?:de\s+|het\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 _TREATY_HYPHEN = re.compile(r"[A-Z](?<!\w[A-Z])[\w]*-(?:verdrag|akkoord(?:en)?|afspraken)\b")
 _HYPHEN_NOUNS = ("-verdrag", "-akkoord", "-afspraken")  # one is in every _TREATY_HYPHEN match
+
+
+def _offsets(words, forms) -> dict[str, tuple]:
+    """word → the offsets of its occurrences in `forms`: a form found in a text starts at one of them
+    before an occurrence of the word."""
+    return {w: tuple(sorted({i for f in forms for i in range(len(f)) if f.startswith(w, i)})) for w in words}
+
+
+# one of these words is in every treaty name of the lexicon, and one of _TREATY_PRE in every noun
+# _TREATY_NAMED starts with: both are tried only that far before the words' occurrences
+_TREATY_WORDS = _TREATY_PRE + ("Document", "EVRM", "Statuut", "START", "JCPOA")
+_FORM_OFFSETS = _offsets(_TREATY_WORDS, _TREATY_FORMS)
+_NOUN_OFFSETS = _offsets(_TREATY_PRE, _TREATY_NOUNS)
+assert all(any(w in f for w in _TREATY_WORDS) for f in _TREATY_FORMS)
+assert all(any(w in f for w in _TREATY_PRE) for f in _TREATY_NOUNS)
 _LAW = re.compile(
     r"\b(?:Wet|Rijkswet|Kaderwet)\s+(?:[a-zà-ÿ][\w-]*\s+){0,7}?[a-zà-ÿ\w-]*[a-zà-ÿ](?:\s+(?:19|20)\d\d)?(?=\s*[,.;:()]|\s+(?:is|wordt|werd|zal|en|in|van\s+\d))"
     r"|\b[A-Z][a-zà-ÿ]+wet(?:\s+(?:19|20)\d\d)?\b")
@@ -74,6 +86,11 @@ def _tried_at(rx: re.Pattern, text: str, at) -> list:
         while i >= 0:
             starts.add(i - k)
             i = text.find(w, i + 1)
+    return _matches_at(rx, text, starts)
+
+
+def _matches_at(rx: re.Pattern, text: str, starts) -> list:
+    """The matches of `rx.finditer(text)` for a pattern whose matches can only start at `starts`."""
     out = []
     end = 0
     for i in sorted(starts):
@@ -122,8 +139,15 @@ def find(doc: Document) -> list[Reference]:
     mot = _holding(joined, ("otie",))
     com = _holding(joined, ("oezegging", "toegezegd"))
     meet = _holding(joined, ("verleg", "ebat"))
-    treaty_pre = _holding(joined, _TREATY_PRE)
-    treaty_named = treaty_pre | _holding(joined, _TREATY_FORM_WORDS[len(_TREATY_PRE):])
+    # each paragraph's treaty words, (word, offset), from one scan of the whole text per word
+    treaty_words: dict[int, list] = {}
+    whole = joined.text
+    for w in _TREATY_WORDS:
+        i = whole.find(w)
+        while i >= 0:
+            k, at = joined.locate(i)
+            treaty_words.setdefault(k, []).append((w, at))
+            i = whole.find(w, i + 1)
     law = _holding(joined, ("wet", "Wet"))
     docs = (_holding(joined, ("artikel",)) & _holding(joined, ("100",))) | _holding(joined, ("BNC-fiche", "abinetsappreciatie"))
     for pi, para in enumerate(paras):
@@ -141,11 +165,14 @@ def find(doc: Document) -> list[Reference]:
             dm = DATE.search(m.group())
             start, _ = resolve(dm, doc.date) if dm else (None, None)
             add("meeting", m.group(), date=start)
-        for m in (_TREATY_LEX.finditer(para) if pi in treaty_named else ()):
+        words = treaty_words.get(pi, ())
+        starts = [at - k for w, at in words for k in _FORM_OFFSETS[w] if k <= at]
+        for m in (_matches_at(_TREATY_LEX, para, starts) if starts else ()):
             if m.start() == 0 or not para[m.start() - 1].isalnum():
                 add("treaty", m.group())
-        if pi in treaty_pre:
-            named = at_literals(_TREATY_NAMED, para, _TREATY_NOUNS)
+        if any(w in _NOUN_OFFSETS for w, _ in words):  # (the paragraph holds a word of _TREATY_PRE)
+            starts = [at - k for w, at in words for k in _NOUN_OFFSETS.get(w, ()) if k <= at]
+            named = at_positions(_TREATY_NAMED, para, starts) if starts else None
             hyphen = any(map(para.__contains__, _HYPHEN_NOUNS))
             if named and not hyphen:
                 for m in leftmost([named]):
