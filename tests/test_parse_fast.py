@@ -259,3 +259,21 @@ def test_digits_found_as_by_the_pattern(texts):
     samples += ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 12))) for _ in range(3000)]
     for t in samples:
         assert has_digit(t) == (re.search(r"\d", t) is not None), t
+
+
+def test_lines_without_a_break_hyphen_join_with_spaces(texts):
+    """build_paragraphs joins a paragraph whose lines (but the last) end without a hyphen by
+    single spaces; join_lines gives the same."""
+    from kamerstukken.clean.dehyphen import Dehyphenator
+
+    checked = 0
+    for t in texts:
+        lines = [x for x in map(str.strip, t.split("\n")) if x]
+        dehyph = Dehyphenator(t)
+        for i in range(0, len(lines), 3):
+            group = lines[i:i + 4]
+            if any(x.endswith("-") for x in group[:-1]):
+                continue
+            assert paragraphs.join_lines(group, dehyph) == paragraphs._squeezed(" ".join(group)), group
+            checked += 1
+    assert checked > 1000

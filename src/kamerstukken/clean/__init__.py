@@ -46,7 +46,7 @@ def clean_lines(blocks: list[Block], element: bool | None = None,
                 b = Block("line", " " + b.text, page=b.page, y=b.y, size=b.size)
             page_break = False
         lines.append(b)
-    document_text = "\n".join(b.text for b in lines)
+    document_text = "\n".join([b.text for b in lines])
     paras = build_paragraphs(lines, document_text, element)
     return paras + passthrough, headers
 

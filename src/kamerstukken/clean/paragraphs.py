@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from importlib import resources
+from itertools import compress
+from operator import attrgetter
 from statistics import median
 
 from ..sources.base import Block
@@ -107,7 +109,12 @@ def join_lines(lines: list[str], dehyph: Dehyphenator) -> str:
                 out = out[:-1] + line
         else:
             out = out + " " + line
-    return _SPACES.sub(" ", out) if "  " in out or "\u00a0" in out or "\t" in out else out
+    return _squeezed(out)
+
+
+def _squeezed(text: str) -> str:
+    """Runs of spaces, tabs and no-break spaces as one space."""
+    return _SPACES.sub(" ", text) if "  " in text or "\u00a0" in text or "\t" in text else text
 
 
 BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u2013*-]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])$")
@@ -233,32 +240,40 @@ def _elements(lines: list[Block], texts: list[str], dehyph: Dehyphenator) -> lis
     return [Block("heading" if looks_like_heading(t) else "para", t, page=pg) for t, pg in merged]
 
 
+_TEXT = attrgetter("text")
+_Y = attrgetter("y")
+
+
 def build_paragraphs(lines: list[Block], document_text: str, element: bool | None = None) -> list[Block]:
     """Group printed lines into `para` and `heading` blocks (`element`: one per line)."""
-    texts = [b.text.rstrip() for b in lines]
+    # (the passes over all lines are mapped in C where they can be: a document has many lines)
+    texts = list(map(str.rstrip, map(_TEXT, lines)))
     dehyph = Dehyphenator(document_text)
     if element or (element is None and is_element_layout(texts)):
         return _elements(lines, texts, dehyph)
     # each line stripped once: the loop below and the paragraph text use only the stripped line
     # (a line's leading space still tells a page break, from `texts`)
-    stripped = [t.lstrip() for t in texts]
-    widths = sorted(len(t) for t, st in zip(texts, stripped) if st)
+    stripped = list(map(str.lstrip, texts))
+    widths = sorted(map(len, compress(texts, stripped)))
     width = widths[int(len(widths) * 0.9) - 1]
     blank_paragraphs = len(texts) - len(widths) >= max(2, len(widths) // 15)
+    ys = list(map(_Y, lines))
     gaps = [b.y - a.y for a, b in zip(lines, lines[1:])
             if a.y is not None and b.y is not None and a.page == b.page and b.y > a.y] \
-        if any(b.y is not None for b in lines) else []
+        if ys.count(None) < len(ys) else []
     typical_gap = median(gaps) if gaps else None
 
-    groups: list[tuple[list[str], int | None]] = []
+    groups: list[tuple[list[str], int | None, bool]] = []
     current: list[str] = []  # the stripped lines of the paragraph being built
+    broken = False  # a line of it but the last ends in a hyphen: join_lines decides each
     page = None
 
     def flush():
-        nonlocal current
+        nonlocal current, broken
         if current:
-            groups.append((current, page))
+            groups.append((current, page, broken))
         current = []
+        broken = False
 
     prev: Block | None = None
     pending_blank = False
@@ -322,13 +337,16 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
                 flush()
         if not current:
             page = b.page
+        elif current[-1][-1] == "-":
+            broken = True
         current.append(st)
         prev = b
     flush()
 
     out: list[Block] = []
-    for group, pg in groups:
-        text = join_lines(group, dehyph)
+    for group, pg, broken in groups:
+        # without a hyphen at a line end join_lines puts one space between the lines
+        text = join_lines(group, dehyph) if broken else _squeezed(" ".join(group))
         if text[:1] in BULLET_CHARS:
             text = LEADING_BULLET.sub("", text)
         if text[:1] in DASH_CHARS and ELEMENT_DASH.match(text) and out and out[-1].text.endswith((":", ";", ".")):

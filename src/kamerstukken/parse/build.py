@@ -1,7 +1,7 @@
 """Turn an `Extracted` into a `Document`: the head, clean text, structure."""
 from __future__ import annotations
 
-from ..model import Annex, Document, Dossier, Footnote, Section, Signatory, Source
+from ..model import Document, Dossier, Source
 from ..sources.base import Extracted
 from .masthead import parse_masthead, parse_running_header
 from .metadata import kind_from_heading, kind_from_opening, make_id, sender_from_heading, session_year_for
@@ -22,7 +22,7 @@ def build_document(ex: Extracted) -> Document:
         from ..clean import clean_lines, take_markers
 
         layout_hint = head.pop("layout", None)
-        if any(b.y is not None for b in body if b.kind == "line"):
+        if layout_hint != "print" and any(b.y is not None for b in body if b.kind == "line"):
             layout_hint = "print"  # lines with positions come from a PDF page
         body, headers = clean_lines(body, element={"element": True}.get(layout_hint), print_hint=layout_hint == "print")
         body = take_markers(body)
@@ -87,9 +87,11 @@ def build_document(ex: Extracted) -> Document:
         addressee=meta.get("addressee"),
         place=meta.get("place"),
         date=meta.get("date"),
-        signatories=[s if isinstance(s, Signatory) else Signatory(**s) for s in signatories],
-        sections=[s if isinstance(s, Section) else Section(**s) for s in sections],
-        footnotes=[f if isinstance(f, Footnote) else Footnote(**f) for f in footnotes],
-        annexes=[a if isinstance(a, Annex) else Annex(**a) for a in annexes],
+        # the parts as dicts (or models a reader made): Document validates them into models in one
+        # call, cheaper than a model built in Python for each
+        signatories=signatories,
+        sections=sections,
+        footnotes=footnotes,
+        annexes=annexes,
         warnings=warnings,
     )

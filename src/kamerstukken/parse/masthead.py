@@ -48,7 +48,7 @@ def _is_upper(text: str) -> bool:
 HEAD_KINDS = ("line", "masthead", "para", "heading")
 # Lines cleaned before the head is looked for, and at a time as the head reads on: a document
 # need not have its first 280 lines cleaned when its `Nr.` line stands near the top.
-_FIRST_CLEANED = 16
+_FIRST_CLEANED = 12
 
 
 def _clean_texts(blocks: list[Block]) -> list[str]:
