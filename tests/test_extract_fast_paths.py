@@ -18,7 +18,7 @@ PIECES = [
     "ministerraad", "voorzitterschap", "anti-ISIS coalitie", "Nederland", "minister ", "Minister ", "Minister-President ",
     "de heer ", "het lid ", "mevrouw ", "Hoge Vertegenwoordiger ", "Secretaris-Generaal ", "A.G. ", "Koenders", "Jan ",
     "uw ", "Uw\t", "der ", "Tweede ", "Kamer", "Kamers", "Kamerleden", "meeste ", "Bondgenoten", "bondgenoten",
-    "lidstaten", "EU-lidstaten", "landen", "Nederlanden", "velen", "Enkele ", "Enkelen", "anderen", "Sommigen", "Vrijwel ", "alle ",
+    "lidstaten", "EU-lidstaten", "landen", "Nederlanden", "velen", "Enkele ", "Enkelen", "anderen", "Sommigen", "Wij ", "kabinet", "(ik)", "Vrijwel ", "alle ",
     "ministers van alle lidstaten", "voorzitter van de ", "Board of Governors van de ", "dagelijks bestuur van het ",
     "Verdrag ", "verdrag ", "inzake ", "INF-verdrag", "Minsk-afspraken", "akkoorden van Minsk", "Akkoord van Parijs",
 ]
@@ -50,8 +50,11 @@ def test_statement_and_reference_pattern_parts_match_the_whole_patterns():
             # the parts _actor_hits leaves out: those whose words the text's tokens lack
             toks = set(t[lo:hi].split())
             gates = S._ACTOR_GATES.ids_of(toks)
-            g = "group_g" in gates and S._GROUP_G_WORDS.any_of(toks)
-            v = "group_v" in gates and S._GROUP_V_WORDS.any_of(toks)
+            g = "group_g" in gates and "word:group_g" in gates
+            v = "group_v" in gates and "word:group_v" in gates
+            # the word gates, answered with the patterns' gates, answer as when asked by themselves
+            assert ("word:group_g" in gates, "word:group_v" in gates, "word:writer" in gates) == (
+                S._GROUP_G_WORDS.any_of(toks), S._GROUP_V_WORDS.any_of(toks), S._WRITER_WORDS.any_of(toks)), t
             assert _sig(S._GROUP.finditer(t, lo, hi)) == _sig(S._group_iter(t, lo, hi, g, v) if g or v else ()), t
             role_of = cueindex.at_literals(S._ROLE_OF, t, S._ROLE_OF_STARTS, lo, hi)
             assert _sig(S._ROLE_OF.finditer(t, lo, hi)) == _sig(cueindex.leftmost([role_of], lo) if role_of else ())

@@ -145,12 +145,29 @@ class Actor:
     rank: int = 0  # person 3, role-of 2, entity 1, word 0
 
 
+class _Gates(TokenIndex):
+    """Names by token: those of the actor patterns whose words a token holds (substrings), and
+    `word:…` for the word gates (_WRITER_WORDS …) it passes, so that one lookup per sentence answers
+    them all (a gate asked by itself costs two set operations per sentence)."""
+
+    def __init__(self, by_trigger: dict, words: dict):
+        super().__init__(by_trigger)
+        self.words = words
+
+    def _more(self, words: list[str], found: dict[int, set]) -> None:
+        for k, w in enumerate(words):
+            for name, gate in self.words.items():
+                if gate.test(w):
+                    found.setdefault(k, set()).add(name)
+
+
 # the words in every match of the actor patterns (the substring tests once written per pattern), by
 # pattern, looked up once per sentence token (none holds a space, so each lies inside one token)
-_ACTOR_GATES = TokenIndex({w: {name} for name, words in (
+_ACTOR_GATES = _Gates({w: {name} for name, words in (
     ("role_of", _ROLE_OF_PRE), ("group_g", _GROUP_G_PRE), ("group_v", _GROUP_V_PRE), ("official", ("inister", "taatssecretaris")), ("raad", ("Raad",)),
     ("role_noun", _ROLE_NOUN_PRE), ("ministers", ("ministers",)), ("doc_of", _DOC_NOUNS), ("fractie", ("fractie",)),
-    ("voorz", ("oorzitterschap",))) for w in words})
+    ("voorz", ("oorzitterschap",))) for w in words},
+    {"word:writer": _WRITER_WORDS, "word:group_g": _GROUP_G_WORDS, "word:group_v": _GROUP_V_WORDS})
 
 
 def _group_iter(text: str, lo: int, hi: int, g: bool = True, v: bool = True):
@@ -245,8 +262,8 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
         role = m.group("role")
         name = nxt.name if role.lower().startswith(("dagelijks", "board")) else f"{role} van {m.group().split()[-1]} {nxt.name}"
         out.append(Actor(m.start(), nxt.end, name, 2))
-    group_g = "group_g" in gates and _GROUP_G_WORDS.any_of(toks)
-    group_v = "group_v" in gates and _GROUP_V_WORDS.any_of(toks)
+    group_g = "group_g" in gates and "word:group_g" in gates
+    group_v = "group_v" in gates and "word:group_v" in gates
     for m in (_group_iter(text, lo, hi, group_g, group_v) if group_g or group_v else ()):
         d = m.groupdict()
         if d.get("velen"):
@@ -258,7 +275,7 @@ def _actor_hits(text: str, hits: list[Hit], ctx: "Context", lo: int = 0, hi: Opt
             name = "Bondgenoten" if g.lower() == "bondgenoten" else "lidstaten"
         out.append(Actor(m.start(), m.end(), name, 0))
     if ctx.writer_is_nl or ctx.speaker:
-        for m in (_WRITER.finditer(text, lo, hi) if _WRITER_WORDS.any_of(toks) else ()):
+        for m in (_WRITER.finditer(text, lo, hi) if "word:writer" in gates else ()):
             # a speaker's "ik"/"wij" is the speaker; "het kabinet", "de regering" stay the government
             own = ctx.speaker and m.group()[:1].lower() in "iwmo"
             out.append(Actor(m.start(), m.end(), ctx.speaker if own else "Nederland", 0))
