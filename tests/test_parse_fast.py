@@ -277,3 +277,37 @@ def test_lines_without_a_break_hyphen_join_with_spaces(texts):
             assert paragraphs.join_lines(group, dehyph) == paragraphs._squeezed(" ".join(group)), group
             checked += 1
     assert checked > 1000
+
+
+def _spelled_in_text(text: str, word: str) -> bool:
+    """Dehyphenator._spelled as it was: a search of text.lower() as a str."""
+    low, i = text.lower(), text.lower().find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not low[i - 1].isalpha()) and (end == len(low) or not low[end].isalpha()):
+            return True
+        i = low.find(word, i + 1)
+    return False
+
+
+def test_spelled_in_utf8_as_in_the_text(texts):
+    import random
+
+    from kamerstukken.clean.dehyphen import Dehyphenator, lower_utf8
+
+    rng = random.Random(5)
+    extra = ["Één ÉÉN één", "ΣΟΦΙΑ Σ σοφία", "İstanbul i̇stanbul", "NAVO-verdrags gebied NAVO-Verdragsgebied",
+             "a\ud800b ab", "x²y x2y", "ß SS ẞ", "ǅemal ǆemal", "ﬁets fiets", "KELVIN Kk"]
+    samples = texts[::3] + extra
+    samples += ["".join(rng.choice(["a", "B", "é", "É", "-", " ", "Σ", "ß", "2", "’", "İ"]) for _ in range(60))
+                for _ in range(200)]
+    checked = 0
+    for t in samples:
+        assert lower_utf8(t) == t.lower().encode("utf-8", "surrogatepass")
+        d = Dehyphenator(t)
+        words = {w.lower() for w in re.findall(r"[\w’-]+", t)}
+        words |= {w[1:] for w in words if len(w) > 1} | {w[:-1] for w in words if len(w) > 1}
+        for w in sorted(words - {""})[:300] + ["é", "σ", "i̇", "ss", "ǆ", "a"]:
+            assert d._spelled(w) == _spelled_in_text(t, w), (t[:60], w)
+            checked += 1
+    assert checked > 5000

@@ -82,24 +82,61 @@ def is_elision(left: str, right: str) -> bool:
     return not known(whole) or len(seg) not in _breaks(whole)
 
 
+_ASCII_BYTES = bytes(range(0x80))
+
+
+def lower_utf8(text: str) -> bytes:
+    """`text.lower()` in UTF-8. str.lower looks every character up in the Unicode tables (some
+    55 machine instructions each); where no character but ASCII letters changes, bytes.lower of
+    the UTF-8 (ASCII letters only) gives the same. What is left of the UTF-8 without its ASCII
+    bytes is the text's other characters: if lower() leaves those as they are, it is so."""
+    data = text.encode("utf-8", "surrogatepass")
+    others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if others == others.lower():
+        return data.lower()
+    return text.lower().encode("utf-8", "surrogatepass")
+
+
+def _is_continuation(byte: int) -> bool:
+    return 0x80 <= byte < 0xC0
+
+
 class Dehyphenator:
     """Decides line-end hyphens, using the other spellings in the same document first."""
 
     def __init__(self, document_text: str):
         self._text = document_text
-        self._lower: str | None = None
+        self._lower: bytes | None = None  # the text in lower case, as UTF-8
 
     def _spelled(self, word: str) -> bool:
-        """Does the document print `word` whole somewhere (not broken at a line end)?"""
+        """Does the document print `word` whole somewhere (not broken at a line end)?
+
+        Searched in the lower-case text as UTF-8: a character's bytes never occur inside
+        another's, so a match of the (non-empty) word's bytes is a match of its characters."""
         if self._lower is None:
-            self._lower = self._text.lower()
-        text, i = self._lower, self._lower.find(word)
+            self._lower = lower_utf8(self._text)
+        data, w = self._lower, word.encode("utf-8", "surrogatepass")
+        i = data.find(w)
         while i >= 0:
-            end = i + len(word)
-            if (i == 0 or not text[i - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            end = i + len(w)
+            if (i == 0 or not self._char_before(i).isalpha()) and (end == len(data) or not self._char_at(end).isalpha()):
                 return True
-            i = text.find(word, i + 1)
+            i = data.find(w, i + 1)
         return False
+
+    def _char_before(self, i: int) -> str:
+        """The character that ends at byte `i` of the lower-case text."""
+        data, j = self._lower, i - 1
+        while j > 0 and _is_continuation(data[j]):
+            j -= 1
+        return data[j:i].decode("utf-8", "surrogatepass")
+
+    def _char_at(self, i: int) -> str:
+        """The character that starts at byte `i` of the lower-case text."""
+        data, j = self._lower, i + 1
+        while j < len(data) and _is_continuation(data[j]):
+            j += 1
+        return data[i:j].decode("utf-8", "surrogatepass")
 
     def keep_hyphen(self, left: str, right: str) -> bool:
         """`left` is the text before the line-end hyphen (last word), `right` the next line's
