@@ -311,3 +311,21 @@ def test_spelled_in_utf8_as_in_the_text(texts):
             assert d._spelled(w) == _spelled_in_text(t, w), (t[:60], w)
             checked += 1
     assert checked > 5000
+
+
+def test_furniture_patterns_start_as_their_gates_say(texts):
+    """A running header starts with T or E, a footer with another furniture character."""
+    from kamerstukken.clean import FURNITURE_START, HEADER_START
+    from kamerstukken.clean.headers import is_footer, is_running_header
+
+    furniture = 0
+    for t in texts:
+        for line in t.replace("\f", "\n").split("\n"):
+            first = line.strip()[:1]
+            if is_running_header(line):
+                assert first in HEADER_START
+                furniture += 1
+            if is_footer(line):
+                assert first in FURNITURE_START and first not in HEADER_START
+                furniture += 1
+    assert furniture > 50

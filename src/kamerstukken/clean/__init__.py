@@ -1,6 +1,8 @@
 """Cleaning printed text: running headers, page numbers, broken words, paragraphs, markers."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..sources.base import Block
 from .footnotes import MarkerScanner
 from .headers import is_footer, is_running_header
@@ -8,7 +10,11 @@ from .paragraphs import build_paragraphs, is_element_layout
 
 __all__ = ["clean_lines", "take_markers"]
 
+_TEXT = attrgetter("text")
+
 FURNITURE_START = frozenset("TtEeKkIi'\u2019-0123456789")
+# of these, a running header starts with T or E (Tweede/Eerste Kamer), a footer with the rest
+HEADER_START = frozenset("TtEe")
 
 
 def clean_lines(blocks: list[Block], element: bool | None = None,
@@ -29,8 +35,8 @@ def clean_lines(blocks: list[Block], element: bool | None = None,
         stripped = b.text.strip()
         # page furniture starts with a letter of a running header/footer, a quote or a digit
         if stripped and stripped[0] in FURNITURE_START:
-            header = is_running_header(b.text)
-            if header or is_footer(b.text, page_numbers=not element):
+            header = stripped[0] in HEADER_START and is_running_header(b.text)
+            if header or (stripped[0] not in HEADER_START and is_footer(b.text, page_numbers=not element)):
                 if header:
                     headers.append(stripped)
                 # keep at most one blank line before page furniture: it may end a paragraph
@@ -46,7 +52,7 @@ def clean_lines(blocks: list[Block], element: bool | None = None,
                 b = Block("line", " " + b.text, page=b.page, y=b.y, size=b.size)
             page_break = False
         lines.append(b)
-    document_text = "\n".join([b.text for b in lines])
+    document_text = "\n".join(map(_TEXT, lines))
     paras = build_paragraphs(lines, document_text, element)
     return paras + passthrough, headers
 

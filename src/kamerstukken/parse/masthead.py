@@ -23,6 +23,13 @@ SKIP_LINES = re.compile(r"^(Kamerstukken|Kamerstuk|\d|Staten-Generaal)$", re.IGN
 
 
 _WS = re.compile(r"\s+")
+# (compiled once: a module-level re.match looks its pattern up in re's cache at every call)
+_HYPHEN_WORD = re.compile(r"-\w")
+_RAADNUMMER = re.compile(r"\d{1,3}")
+_RIJKSWET = re.compile(r"\(?R\s?\d{3,5}\)?")
+_CHAPTER = re.compile(r"[IVXLC]+|[A-Z]")
+_YEAR_START = re.compile(r"(?:19|20)\d\d(?!\d)(?! \d{3})")
+_SITE_HEAD = re.compile(r"^(\d+[a-z]?)\s+(.+)$")
 
 
 def _clean(text: str) -> str:
@@ -35,7 +42,7 @@ def _clean(text: str) -> str:
 def _join(a: str, b: str) -> str:
     """Join element lines the way the text ran: no space inside brackets or before punctuation."""
     if a.endswith(("(", "[", "\u00ab")) or b.startswith((")", "]", ",", ";", ".", ":", "\u00bb")) \
-            or re.match(r"-\w", b) or (b.isdigit() and len(b) <= 2 and a[-1:].isalpha()):
+            or _HYPHEN_WORD.match(b) or (b.isdigit() and len(b) <= 2 and a[-1:].isalpha()):
         return a + b  # brackets, punctuation, and sub/superscripts (`CO` / `2` / `-emissie`)
     return f"{a} {b}"
 
@@ -137,23 +144,23 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
         if current is not None and not current.get("title") and t in ("-", "\u2013"):
             current["_dash"] = True
             continue  # `36 625` / `-` / `XII`: the suffix follows on its own line
-        if current is not None and current.pop("_dash", False) and re.fullmatch(r"\d{1,3}", t):
+        if current is not None and current.pop("_dash", False) and _RAADNUMMER.fullmatch(t):
             current["suffix"] = t  # `21 501` / `-` / `20`: a raadnummer
             continue
-        if current is not None and not current.get("title") and re.fullmatch(r"\(?R\s?\d{3,5}\)?", t):
+        if current is not None and not current.get("title") and _RIJKSWET.fullmatch(t):
             continue  # the rijkswet number `(R2160)` is not part of the title
         if current is not None and not current.get("title") and t in ("(", ")"):
             continue
         if current is not None and not current.get("title") and not current.get("suffix") \
-                and re.fullmatch(r"[IVXLC]+|[A-Z]", t):
+                and _CHAPTER.fullmatch(t):
             current["suffix"] = t  # begrotingshoofdstuk on its own line: `36 410` / `VII`
             continue
         split = split_dossier(t)
-        if split and current and current.get("title") and re.match(r"(?:19|20)\d\d(?!\d)(?! \d{3})", t):
+        if split and current and current.get("title") and _YEAR_START.match(t):
             split = None  # a year that wrapped onto the next line of a dossier title
         if split and (not current or current.get("title") or split[2]):
             number, suffix, title = split
-            site = re.match(r"^(\d+[a-z]?)\s+(.+)$", title)
+            site = _SITE_HEAD.match(title)
             if site and HEADING_START.match(site.group(2)):
                 # a site's one-line head: `35000 V 85 BRIEF VAN DE MINISTER …`
                 meta.setdefault("number", site.group(1))
@@ -236,7 +243,7 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
     if heading_parts:
         meta["heading"] = " ".join(heading_parts)
     if meta.get("heading"):
-        meta["heading"] = re.sub(r"\s+", " ", meta["heading"]).strip()
+        meta["heading"] = _WS.sub(" ", meta["heading"]).strip()
     meta["head_warnings"] = warnings
     return meta, blocks[end:]
 

@@ -54,13 +54,16 @@ DOSSIER_RE = re.compile(
 )
 
 
+_NUMBER_SEPARATORS = re.compile(r"[ .\u00a0]")
+
+
 def split_dossier(text: str) -> tuple[str, str | None, str] | None:
     """`21 501-20 Europese Raad` → (`21501`, `20`, `Europese Raad`)."""
     text = text.strip()
-    m = DOSSIER_RE.match(text)
+    m = DOSSIER_RE.match(text) if text[:1].isdigit() else None  # (a number first, or no dossier)
     if not m:
         return None
-    number = re.sub(r"[ .\u00a0]", "", m.group("num"))
+    number = _NUMBER_SEPARATORS.sub("", m.group("num"))
     if not 3 <= len(number) <= 6:
         return None
     suffix = m.group("dsuf") or m.group("rsuf")
