@@ -329,3 +329,19 @@ def test_furniture_patterns_start_as_their_gates_say(texts):
                 assert first in FURNITURE_START and first not in HEADER_START
                 furniture += 1
     assert furniture > 50
+
+
+@pytest.mark.parametrize("lines", [[], [""], ["a"], ["a", " "], ["a", "b"], [" ", "a", "", "b"], ["x" * 121, "a"],
+                                   [" " * 130, "a", "b"], ["abc", "def " + "y" * 118]])
+def test_print_layout_of_short_lines_decided_early(lines):
+    """What the shortcut for a print head with short lines says is what the general rule says."""
+    nonblank = [s for s in map(str.strip, lines) if s]
+    if len(nonblank) < 2:
+        expected = True
+    elif max(map(len, nonblank)) > 120:
+        wraps = sum(1 for a, b in zip(nonblank, nonblank[1:])
+                    if (a[-1:].isalnum() or a.endswith("-")) and b[:1].islower())
+        expected = wraps < 0.3 * len(nonblank)
+    else:
+        expected = False
+    assert paragraphs.is_element_layout(lines, print_hint=True) == expected

@@ -29,6 +29,10 @@ def is_element_layout(lines: list[str], print_hint: bool = False) -> bool:
 
     Print wraps sentences: a line that ends in a word (or a break hyphen) is followed by one that
     goes on in lower case. One-element-per-line text almost never does that."""
+    if print_hint and max(map(len, lines), default=0) <= 120:
+        # no line is long even before stripping: print, unless fewer than two lines hold text
+        held = filter(None, map(str.strip, lines))  # the lines holding text, looked at lazily
+        return next(held, None) is None or next(held, None) is None
     nonblank = [s for s in map(str.strip, lines) if s]
     if len(nonblank) < 2:
         return True
