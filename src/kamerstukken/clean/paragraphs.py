@@ -348,9 +348,9 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
     flush()
 
     out: list[Block] = []
-    for group, pg, broken in groups:
+    for group, pg, hyphenated in groups:
         # without a hyphen at a line end join_lines puts one space between the lines
-        text = join_lines(group, dehyph) if broken else _squeezed(" ".join(group))
+        text = join_lines(group, dehyph) if hyphenated else _squeezed(" ".join(group))
         if text[:1] in BULLET_CHARS:
             text = LEADING_BULLET.sub("", text)
         if text[:1] in DASH_CHARS and ELEMENT_DASH.match(text) and out and out[-1].text.endswith((":", ";", ".")):
