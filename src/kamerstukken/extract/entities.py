@@ -426,8 +426,8 @@ def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[H
         if a in _ACRONYM_STOP or a in _TERMS or a.isdigit():
             continue
         out.append(Hit(m.start(), m.end(), a, "organisation", priority=0))
-    paren = _ABBR_PAREN.search(text) if "_PAREN" in fams and " (" in text else None
-    for m in (_P_LONGABBR.finditer(text, _longabbr_from(text, paren.start())) if paren else ()):
+    parens = list(_ABBR_PAREN.finditer(text)) if "_PAREN" in fams and " (" in text else None
+    for m in (_longabbr_iter(text, parens) if parens else ()):
         long = m.group("long")
         if long in _TERMS or m.group("abbr") in _TERMS:
             continue
@@ -448,6 +448,23 @@ def _longabbr_from(text: str, paren: int) -> int:
     space, so a match starts after the last full stop or comma before that "(" (the pattern holds no
     look-behind: it matches from there as from the start)."""
     return max(text.rfind(".", 0, paren), text.rfind(",", 0, paren)) + 1
+
+
+def _longabbr_iter(text: str, parens: list) -> list:
+    """The matches of `_P_LONGABBR.finditer(text)`, `parens` those of `_ABBR_PAREN.finditer(text)`: every
+    match ends in one of these, and its long form holds no full stop, comma or parenthesis, so it is
+    searched for only in the stretch before each (a search on through the rest of the text backtracks
+    over every run of capitalised words)."""
+    out = []
+    end = 0
+    for p in parens:
+        q = p.start()
+        lo = max(end, _longabbr_from(text, q), text.rfind("(", 0, q) + 1, text.rfind(")", 0, q) + 1)
+        m = _P_LONGABBR.search(text, lo, p.end())
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 _WORD_PARTS = re.compile(r"[\s-]")
