@@ -3,10 +3,12 @@
 Timings on a shared machine move by a third from run to run; the number of machine instructions a
 parse executes does not (to a few thousandths). Use this to judge a speed change, and `kst bench
 parse` for MB/s. The count is the difference between a run of 1 + N parses and a run of 1, so
-start-up, imports and the first document's word lists are left out. Needs `valgrind`; each run
+start-up, imports and the first document's word lists are left out; the hash seed is fixed, since the
+order of sets (and so some of the work) follows it. Needs `valgrind`; each run
 takes about a minute.
 """
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -35,7 +37,8 @@ def _count(what: str, n: int, extract: bool) -> int:
     out = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
          sys.executable, "-c", _WORKER, what, str(n), "1" if extract else "0"],
-        capture_output=True, text=True, check=True).stderr
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"}).stderr  # set order, and so the work, follows the hash seed
     return int(re.search(r"I\s+refs:\s+([\d,]+)", out).group(1).replace(",", ""))
 
 
