@@ -137,7 +137,7 @@ def find(doc: Document) -> list[Reference]:
     kst = _holding(joined, ("nr.", "kst-"))
     res = _holding(joined, ("esolutie",))
     mot = _holding(joined, ("otie",))
-    com = _holding(joined, ("oezegging", "toegezegd"))
+    com = _holding(joined, ("ezeg",))  # in "toezegging" and "toegezegd" (_COMMIT_AT then looks for both)
     meet = _holding(joined, ("verleg", "ebat"))
     # each paragraph's treaty words, (word, offset), from one scan of the whole text per word
     treaty_words: dict[int, list] = {}
@@ -149,7 +149,8 @@ def find(doc: Document) -> list[Reference]:
             treaty_words.setdefault(k, []).append((w, at))
             i = whole.find(w, i + 1)
     law = _holding(joined, ("wet", "Wet"))
-    docs = (_holding(joined, ("artikel",)) & _holding(joined, ("100",))) | _holding(joined, ("BNC-fiche", "abinetsappreciatie"))
+    article = _holding(joined, ("artikel",))
+    docs = (article & _holding(joined, ("100",)) if article else set()) | _holding(joined, ("BNC-fiche", "abinetsappreciatie"))
     for pi, para in enumerate(paras):
         for m in (_KST.finditer(para) if pi in kst else ()):
             add("kamerstuk", m.group(), _kst_target(m))
