@@ -84,3 +84,19 @@ def test_a_vote_the_chair_announces_is_the_chambers_decision():
 def test_ik_vind_is_the_speakers_position():
     assert _stated(CORPUS / "handelingen" / "03686ab6.xml", "Ik vind dat een gek standpunt.") == {
         ("position", "Jasper van Dijk")}
+
+
+@pytest.mark.parametrize("path,start", [
+    ("03686ab6.xml", "Ik wil graag ingaan op drie onderwerpen"),  # what the speech will be about
+    ("h-tk-20172018-70-10.xml", "Ik wil de minister ook graag bedanken voor haar toezegging"),
+    ("h-tk-20172018-70-10.xml", "Hierbij wil ik het laten, voorzitter."),
+    ("03686ab6.xml", "De heren van rechts zeggen: Frankrijk moet doen wat wij willen"),  # what we want, in a relative clause
+])
+def test_ik_wil_about_the_speech_itself_is_no_promise(path, start):
+    """A member who wants to discuss, thank, ask or stop speaks about the speech, not a deed to come."""
+    assert "commitment" not in {k for k, _ in _stated(CORPUS / "handelingen" / path, start)}
+
+
+def test_ik_wil_with_a_deed_is_the_ministers_promise():
+    assert _stated(CORPUS / "handelingen" / "h-tk-20172018-61-10.xml",
+                   "Ik wil daar ook zeker op terugkomen bij de Kamer.") == {("commitment", "Nederland")}
