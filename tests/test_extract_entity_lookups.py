@@ -142,3 +142,13 @@ def test_token_facts_learnt_in_one_pass_as_one_by_one():
     for t in toks:
         assert batch.ids_of({t}) == alone.ids_of({t}), t
     assert sum(1 for t in toks if batch._hot.get(t)) > 50
+
+
+def test_a_web_address_or_a_commission_paper_number_names_no_organisation(shared):
+    """Letter 075 (a BNC-fiche) gives `https://eur-lex.europa.eu/legal-content/EN/TXT/PDF/?uri=CELEX:…`
+    and `COM(2021) 752 final`: EN, TXT, CELEX and COM are no bodies; the fiche's bodies still are."""
+    from kamerstukken import parse
+
+    orgs = {e.name for e in parse(shared / "corpus/letters/075.txt").entities if e.kind == "organisation"}
+    assert not orgs & {"EN", "TXT", "PDF", "CELEX", "COM"}, orgs
+    assert {"Europese Commissie", "Raad voor Regelgevingstoetsing"} <= orgs

@@ -143,7 +143,8 @@ _P_PARTY = re.compile(rf"(?<![\w-])(?P<party>{_PARTIES})(?P<fractie>-fractie)?(?
 _P_ACRONYM = re.compile(r"(?P<acr>[A-Z](?<![\w-][A-Z])[A-Z0-9]{1,6})(?![\w])")
 _ACRONYM_STOP = frozenset(
     "II III IV VI VII VIII IX XI XII XX BBP BNP BNI EUR USD COVID PDF HTML CO2 NB OK AO CS TK EK "
-    "Q1 Q2 Q3 Q4 ICT MKB BTW HR IT NGO NGO's CEO AI GMO ETS".split()
+    "Q1 Q2 Q3 Q4 ICT MKB BTW HR IT NGO NGO's CEO AI GMO ETS "
+    "COM SWD JOIN".split()  # the series of the European Commission's papers: "COM(2021) 752 final"
 )
 _P_LONGABBR = re.compile(
     rf"(?P<long>[{UP}][\w-]+(?:\s(?:van\sde\s|voor\sde\s|van\shet\s|en\s|voor\s|van\s)?[{UP}][\w-]+)*)\s\((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)"
@@ -612,11 +613,17 @@ def paragraph_hits(text: str, chamber: Optional[str] = None, toks: Optional[set]
     return list(got)
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def _paragraph_hits(text: str, chamber: Optional[str], toks: Optional[set]) -> list[Hit]:
     if toks is None:  # the set of the text's whitespace tokens
         toks = set(text.split())
     fams = _families(text, toks)
     hits = _lex_hits(text, fams) + _org_hits(text, chamber, fams, toks) + _person_hits(text, fams, toks)
+    if "://" in text or "www." in text:  # nothing in a web address names anyone ("…/legal-content/EN/TXT/…")
+        urls = [m.span() for m in _URL.finditer(text)]
+        hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in urls)]
     # a name run found only by its head noun never displaces a known name: it fills gaps
     weak = [h for h in hits if h.priority < 0]
     out = _select([h for h in hits if h.priority >= 0])
