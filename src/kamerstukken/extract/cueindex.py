@@ -200,6 +200,21 @@ def at_literals(rx: re.Pattern, text: str, literals, lo: int = 0, hi: Optional[i
     return None if not starts else at_positions(rx, text, starts, hi)
 
 
+def matches_at(rx: re.Pattern, text: str, starts) -> list:
+    """The matches of `rx.finditer(text)` for a pattern whose (non-empty) matches can only start at
+    `starts` (an iterable of offsets): leftmost(at_positions(…)) as one loop, without its generator
+    and closure."""
+    out = []
+    end = 0
+    for i in sorted(set(starts)):
+        if i >= end:
+            m = rx.match(text, i)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
 def at_positions(rx: re.Pattern, text: str, starts: list, hi: Optional[int] = None):
     """`lambda pos: rx.search(text, pos, hi)` for a pattern whose matches can only start at `starts`."""
     hi = len(text) if hi is None else hi

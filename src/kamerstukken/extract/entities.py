@@ -14,7 +14,7 @@ from typing import Optional
 from ..model import Document, Entity
 from . import lexicon
 from .records import entity, mention
-from .cueindex import Joined, TokenGate, TokenIndex, at_literals, leftmost
+from .cueindex import Joined, TokenGate, TokenIndex, at_literals, leftmost, matches_at
 
 # --- lexicon forms: one regex --------------------------------------------------------------------
 _TERMS = lexicon.terms()
@@ -250,7 +250,7 @@ def _kamer_iter(text: str):
     while i >= 0:
         starts += [j for j in (i - 7, i - 4, i - 3) if j >= 0]
         i = text.find("Kamer", i + 1)
-    return _matches_at(_P_KAMER, text, starts)
+    return matches_at(_P_KAMER, text, starts)
 
 
 def _lex_iter(text: str, fams: set):
@@ -522,21 +522,7 @@ def _title_iter(text: str, toks: set, fams: Optional[set] = None):
         while i >= 0:
             starts.append(i)
             i = text.find(f, i + 1)
-    return _matches_at(_P_TITLE, text, starts)
-
-
-def _matches_at(rx: re.Pattern, text: str, starts: list) -> list:
-    """The matches of `rx.finditer(text)` for a pattern whose (non-empty) matches can only start at
-    `starts`: leftmost(at_positions(…)) as one loop, without its generator and closure."""
-    out = []
-    end = 0
-    for i in sorted(set(starts)):
-        if i >= end:
-            m = rx.match(text, i)
-            if m:
-                out.append(m)
-                end = m.end()
-    return out
+    return matches_at(_P_TITLE, text, starts)
 
 
 def _person_hits(text: str, fams: set, toks: set) -> list[Hit]:

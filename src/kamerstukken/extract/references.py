@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from ..model import Document, Reference
 from . import lexicon
-from .cueindex import Joined, at_positions, leftmost
+from .cueindex import Joined, at_positions, leftmost, matches_at
 from .dates import DATE, resolve
 from .records import reference
 
@@ -86,20 +86,7 @@ def _tried_at(rx: re.Pattern, text: str, at) -> list:
         while i >= 0:
             starts.add(i - k)
             i = text.find(w, i + 1)
-    return _matches_at(rx, text, starts)
-
-
-def _matches_at(rx: re.Pattern, text: str, starts) -> list:
-    """The matches of `rx.finditer(text)` for a pattern whose matches can only start at `starts`."""
-    out = []
-    end = 0
-    for i in sorted(starts):
-        if i >= end:
-            m = rx.match(text, i)
-            if m:
-                out.append(m)
-                end = m.end()
-    return out
+    return matches_at(rx, text, starts)
 
 
 def _holding(joined: Joined, words) -> set[int]:
@@ -168,7 +155,7 @@ def find(doc: Document) -> list[Reference]:
             add("meeting", m.group(), date=start)
         words = treaty_words.get(pi, ())
         starts = [at - k for w, at in words for k in _FORM_OFFSETS[w] if k <= at]
-        for m in (_matches_at(_TREATY_LEX, para, starts) if starts else ()):
+        for m in (matches_at(_TREATY_LEX, para, starts) if starts else ()):
             if m.start() == 0 or not para[m.start() - 1].isalnum():
                 add("treaty", m.group())
         if any(w in _NOUN_OFFSETS for w, _ in words):  # (the paragraph holds a word of _TREATY_PRE)
