@@ -31,14 +31,14 @@ def _time(fn, items, repeat: int = 1) -> float:
 
 
 def _reference_loop_ms() -> float:
-    """A fixed pure-Python workload (integer and string operations), best of 3, so that MB/s read on
+    """A fixed pure-Python workload (integer and string operations), best of 5, so that MB/s read on
     different machines can be compared: a core twice as fast halves it."""
     def work():
         total, words = 0, "de Raad van de Europese Unie besloot".split()
         for i in range(200_000):
             total += len(words[i % 7].lower()) + (i & 7)
         return total
-    return round(1000 * _time(lambda _: work(), [None], repeat=3), 1)
+    return round(1000 * _time(lambda _: work(), [None], repeat=5), 1)
 
 
 def run(moties: int = 1000, pdfs: int = 200, seed_repeat: int = 50, as_json: bool = False) -> dict:
@@ -62,7 +62,7 @@ def run(moties: int = 1000, pdfs: int = 200, seed_repeat: int = 50, as_json: boo
     out["moties_text_mb"] = round(mb, 3)
     seed_mb = len(seed) * seed_repeat / 1e6
     for extract in (False, True):
-        secs = _time(lambda b: parse(b, name="seed.txt", extract=extract), [seed] * seed_repeat, repeat=3)
+        secs = _time(lambda b: parse(b, name="seed.txt", extract=extract), [seed] * seed_repeat, repeat=5)
         out[f"seed_{'with' if extract else 'without'}_extraction_mb_s"] = round(seed_mb / secs, 3)
 
     if find_fonts() is not None and pdfs:
@@ -100,7 +100,7 @@ def run(moties: int = 1000, pdfs: int = 200, seed_repeat: int = 50, as_json: boo
               f"({out['moties_text_without_extraction_docs_s']:.0f} docs/s)")
         print(f"  with extraction:    {out['moties_text_with_extraction_mb_s']:.2f} MB/s "
               f"({out['moties_text_with_extraction_docs_s']:.0f} docs/s)")
-        print(f"seed kst-28676-235.txt ({len(seed)} bytes) × {seed_repeat}, best of 3:")
+        print(f"seed kst-28676-235.txt ({len(seed)} bytes) × {seed_repeat}, best of 5:")
         print(f"  without extraction: {out['seed_without_extraction_mb_s']:.2f} MB/s")
         print(f"  with extraction:    {out['seed_with_extraction_mb_s']:.2f} MB/s")
         if "pdf_files" in out:
