@@ -12,6 +12,7 @@ import pytest
 
 from kamerstukken import parse
 from kamerstukken.extract import entities as E
+from kamerstukken.extract.cueindex import TokenFacts
 
 CORPUS = Path("/work/shared/corpus")
 
@@ -49,7 +50,7 @@ def test_title_offsets_cover_every_title_form():
 
 
 def test_token_facts_answer_as_the_separate_indexes_and_gates_do_in_the_corpus():
-    """One lookup of a paragraph's tokens (_TRIGGER_INDEX, a _TokenFacts) gives the families the plain
+    """One lookup of a paragraph's tokens (_TRIGGER_INDEX, a TokenFacts) gives the families the plain
     trigger index and the spaced-trigger substring loop give, and the answers of the token gates."""
     from kamerstukken.extract.cueindex import TokenGate, TokenIndex
 
@@ -126,12 +127,12 @@ def test_org_patterns_started_late_or_in_part_match_the_whole_search_in_the_corp
 
 
 def test_token_facts_learnt_in_one_pass_as_one_by_one():
-    """_TokenFacts learns a batch of new tokens in one trie pass: each token gets the facts it gets alone."""
+    """TokenFacts learns a batch of new tokens in one trie pass: each token gets the facts it gets alone."""
     toks = sorted({w for p in _corpus_paragraphs(10) for w in p.split()}
                   | {"İstanbul-raad", "Adviesraad", "(NAVO),", "A.G.", "lid", "leden,", "c.s.:"})
 
     def fresh():
-        index = E._TokenFacts.__new__(E._TokenFacts)
+        index = TokenFacts.__new__(TokenFacts)
         index.__dict__.update(E._TRIGGER_INDEX.__dict__)
         index._seen, index._hot, index._sets = set(), {}, {}
         return index

@@ -329,6 +329,22 @@ def _closed(by_trigger: dict, at_word_start: dict) -> tuple[dict, dict]:
     return close(by_trigger), {w: ids for w, ids in close(at_word_start).items() if ids}
 
 
+class TokenFacts(TokenIndex):
+    """A TokenIndex whose ids come also from tests of each token (id → test), run once per new token:
+    one lookup of a text's tokens answers what several indexes and gates would ask one by one
+    (each lookup costs a set difference and an intersection over all the tokens)."""
+
+    def __init__(self, by_trigger: dict, tests: dict):
+        super().__init__(by_trigger)
+        self.tests = tests
+
+    def _more(self, words: list[str], found: dict[int, set]) -> None:
+        for k, w in enumerate(words):
+            for fact, test in self.tests.items():
+                if test(w):
+                    found.setdefault(k, set()).add(fact)
+
+
 class TokenGate:
     """Whether some whitespace token of a text passes a test, each token tested once and remembered:
     a cheap necessary test before a costly pattern whose every match lies in (or starts in) a token

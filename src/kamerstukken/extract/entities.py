@@ -14,7 +14,7 @@ from typing import Optional
 from ..model import Document, Entity
 from . import lexicon
 from .records import entity, mention
-from .cueindex import Joined, TokenGate, TokenIndex, at_literals, leftmost, matches_at
+from .cueindex import Joined, TokenFacts, TokenGate, TokenIndex, at_literals, leftmost, matches_at
 
 # --- lexicon forms: one regex --------------------------------------------------------------------
 _TERMS = lexicon.terms()
@@ -353,22 +353,6 @@ def _new_acronym(tok: str) -> bool:
     return False
 
 
-class _TokenFacts(TokenIndex):
-    """A TokenIndex whose ids come also from tests of each token (id → test), run once per new token:
-    one lookup of a paragraph's tokens answers what several indexes and gates would ask one by one
-    (each lookup costs a set difference and an intersection over all the tokens)."""
-
-    def __init__(self, by_trigger: dict, tests: dict):
-        super().__init__(by_trigger)
-        self.tests = tests
-
-    def _more(self, words: list[str], found: dict[int, set]) -> None:
-        for k, w in enumerate(words):
-            for fact, test in self.tests.items():
-                if test(w):
-                    found.setdefault(k, set()).add(fact)
-
-
 # Per token: the families of the trigger words inside it; the title triggers inside it, as ("title", w)
 # (see _title_iter); _ACR if it holds an acronym _org_hits keeps (an acronym match holds no white space
 # and is bounded by white space as well as by anything else, so a text's matches are its tokens' own);
@@ -386,7 +370,7 @@ _ONE_ENDS = ("comité", "raad", "bureau", "fonds", "agentschap")
 _SPACED_ENDS = tuple(w[:-1] for w in _SPACED_TRIGGERS if w.endswith(" "))
 _SPACED_STARTS = tuple(w.split(" ", 1)[1] for w in _SPACED_TRIGGERS if not w.endswith(" "))
 assert len(_SPACED_ENDS) + len(_SPACED_STARTS) == len(_SPACED_TRIGGERS) and all(" " not in w for w in _SPACED_STARTS)
-_TRIGGER_INDEX = _TokenFacts(
+_TRIGGER_INDEX = TokenFacts(
     {w: _TRIGGERS.get(w, set()) | ({("title", w)} if w in _TITLES_BY_TRIGGER else set()) | ({w} if w in _FACT_WORDS else set())
      for w in {w for w in _TRIGGERS if " " not in w} | _FACT_WORDS},
     {"_ACR": _new_acronym, "_INI": _INITIAL_TOKEN.test,

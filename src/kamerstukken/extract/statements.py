@@ -18,7 +18,7 @@ from ..model import Document, Statement
 from . import lexicon
 from .records import statement
 from .entities import Hit
-from .cueindex import CueIndex, TokenIndex, WordGate, at_literals, at_positions, first_match, leads, leftmost
+from .cueindex import CueIndex, TokenFacts, WordGate, at_literals, at_positions, first_match, leads, leftmost
 from .sentences import spans
 
 # --- cues ------------------------------------------------------------------------------------------
@@ -145,29 +145,14 @@ class Actor:
     rank: int = 0  # person 3, role-of 2, entity 1, word 0
 
 
-class _Gates(TokenIndex):
-    """Names by token: those of the actor patterns whose words a token holds (substrings), and
-    `word:…` for the word gates (_WRITER_WORDS …) it passes, so that one lookup per sentence answers
-    them all (a gate asked by itself costs two set operations per sentence)."""
-
-    def __init__(self, by_trigger: dict, words: dict):
-        super().__init__(by_trigger)
-        self.words = words
-
-    def _more(self, words: list[str], found: dict[int, set]) -> None:
-        for k, w in enumerate(words):
-            for name, gate in self.words.items():
-                if gate.test(w):
-                    found.setdefault(k, set()).add(name)
-
-
 # the words in every match of the actor patterns (the substring tests once written per pattern), by
-# pattern, looked up once per sentence token (none holds a space, so each lies inside one token)
-_ACTOR_GATES = _Gates({w: {name} for name, words in (
+# pattern, looked up once per sentence token (none holds a space, so each lies inside one token);
+# and `word:…` for the word gates a token passes, answered by the same lookup
+_ACTOR_GATES = TokenFacts({w: {name} for name, words in (
     ("role_of", _ROLE_OF_PRE), ("group_g", _GROUP_G_PRE), ("group_v", _GROUP_V_PRE), ("official", ("inister", "taatssecretaris")), ("raad", ("Raad",)),
     ("role_noun", _ROLE_NOUN_PRE), ("ministers", ("ministers",)), ("doc_of", _DOC_NOUNS), ("fractie", ("fractie",)),
     ("voorz", ("oorzitterschap",))) for w in words},
-    {"word:writer": _WRITER_WORDS, "word:group_g": _GROUP_G_WORDS, "word:group_v": _GROUP_V_WORDS})
+    {"word:writer": _WRITER_WORDS.test, "word:group_g": _GROUP_G_WORDS.test, "word:group_v": _GROUP_V_WORDS.test})
 
 
 def _group_iter(text: str, lo: int, hi: int, g: bool = True, v: bool = True):
