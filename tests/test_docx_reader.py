@@ -62,8 +62,8 @@ def _rewrite(data: bytes, edit) -> bytes:
 def test_footnotes_headings_and_bold_tussenkop():
     """A real .docx with a footnote reference, a Heading style and a bold line added."""
     data = (CORPUS / "pdf" / PAIRS[0][0]).read_bytes()
-    note = (f'<w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r>'
-            f'<w:r><w:t xml:space="preserve"> Kamerstuk 36 278, nr. 3.</w:t></w:r></w:p></w:footnote>')
+    note = ('<w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r>'
+            '<w:r><w:t xml:space="preserve"> Kamerstuk 36 278, nr. 3.</w:t></w:r></w:p></w:footnote>')
 
     def edit(name, blob):
         if name == "word/footnotes.xml":

@@ -8,7 +8,7 @@ import pytest
 from kamerstukken.extract import enrich
 from kamerstukken.extract.dates import DATE, resolve
 from kamerstukken.extract.sentences import spans
-from kamerstukken.model import Document, Section, Signatory, Source
+from kamerstukken.model import Document, Section, Source
 
 # The seed's first paragraph: it makes the letter a report of a NATO meeting (its passives are NAVO's).
 SEED_INTRO = ("Hierbij bied ik u het verslag aan van de bijeenkomst van de Noord-Atlantische Raad (NAR) op het "

@@ -2,7 +2,6 @@
 import gzip
 import json
 import re
-from collections import Counter
 
 import pytest
 from lxml import etree
