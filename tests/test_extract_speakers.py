@@ -100,3 +100,14 @@ def test_ik_wil_about_the_speech_itself_is_no_promise(path, start):
 def test_ik_wil_with_a_deed_is_the_ministers_promise():
     assert _stated(CORPUS / "handelingen" / "h-tk-20172018-61-10.xml",
                    "Ik wil daar ook zeker op terugkomen bij de Kamer.") == {("commitment", "Nederland")}
+
+
+def test_ik_wil_een_vraag_stellen_is_no_promise():
+    assert "commitment" not in {k for k, _ in _stated(CORPUS / "handelingen" / "h-tk-20172018-70-12.xml",
+                                                       "Anders wil ik deze vraag ook wel aan de minister stellen.")}
+
+
+def test_vinden_after_a_modal_is_to_find_but_zich_erin_kunnen_vinden_is_to_agree():
+    plenary = CORPUS / "handelingen" / "03686ab6.xml"
+    assert _stated(plenary, "De staatssecretaris zei dat mensen daar een aantal statistische gegevens in kunnen vinden") == set()
+    assert ("position", "Nederland") in _stated(plenary, "Ik zeg nogmaals dat Nederland zich er echt niet in kan vinden")
