@@ -1,4 +1,5 @@
-"""Statements in Handelingen and verslagen are the speaker's: the turn label says who has the floor."""
+"""Statements in Handelingen and verslagen are the speaker's: the turn label says who has the floor;
+and what other kinds of papers (a memorie van toelichting) say in their own voice."""
 from __future__ import annotations
 
 import pytest
@@ -111,3 +112,12 @@ def test_vinden_after_a_modal_is_to_find_but_zich_erin_kunnen_vinden_is_to_agree
     plenary = CORPUS / "handelingen" / "03686ab6.xml"
     assert _stated(plenary, "De staatssecretaris zei dat mensen daar een aantal statistische gegevens in kunnen vinden") == set()
     assert ("position", "Nederland") in _stated(plenary, "Ik zeg nogmaals dat Nederland zich er echt niet in kan vinden")
+
+
+def test_what_an_article_of_a_law_says_is_nobodys_statement():
+    """A memorie van toelichting (xml-varied/kst_24138_3) describes the bill: "in artikel 52a … is
+    aangegeven" is what the text provides; the government's own "Ook is besloten …" still counts."""
+    mvt = CORPUS / "xml-varied" / "kst_24138_3.xml"
+    assert _stated(mvt, "Zo is in artikel 52a, tweede lid, aangegeven dat een school") == set()
+    assert _stated(mvt, "Ook is besloten het aan de Raad van State voorgelegde wetsvoorstel te splitsen") == {
+        ("decision", "Nederland")}

@@ -484,6 +484,10 @@ _THIS_DECISION = re.compile(r"\b(?:[Dd]it|[Hh]et|[Dd]at|[Ee]en|[Dd]eze)\s+beslui
 _WORDEN = re.compile(r"\bworden\b")
 _AFTER_ARTICLE = re.compile(r"\b(?:de|het|een|deze|dit|die)\s+(?:\w+\s+)?$", re.I)
 _ZOALS_BEFORE = re.compile(r"\bzoals\b(?:\s+\S+){0,8}\s*$", re.I)
+# a part of a legal text as the place where something "is aangegeven / bepaald / vastgelegd": the text
+# says so, nobody states it ("Zo is in artikel 52a, tweede lid, aangegeven dat een school …")
+_IN_LEGAL_PART = re.compile(r"\b[Ii]n\s+(?:het\s+|de\s+|dit\s+|deze\s+)?(?:\w+\s+)?"
+                            r"(?:artikel|artikelen|lid|onderdeel|hoofdstuk|paragraaf|bijlage|tabel|wetsartikel)\b")
 _NIET = re.compile(r"\bniet\b")
 # a document still to come, in which an agentless future clause is the writer's plan
 # ("… zal worden opgenomen in de evaluatie over 2015", "ook dat zal in de brief … aan de orde komen")
@@ -609,6 +613,8 @@ def _statement(kind: str, sent: str, actors: list[Actor], ctx: Context, prev_act
             # ("oal" is in every case-insensitive match of "zoals": o, a and l have no other case forms)
             if "oal" in sent[:m.start()].lower() and _ZOALS_BEFORE.search(sent[:m.start()]):
                 continue  # "zoals (eerder) toegezegd": a reference back, not a new statement
+            if _IN_LEGAL_PART.search(sent, cstart, m.start()):
+                continue  # "in artikel 52a is aangegeven dat": what a legal text says
             if kind == "decision" and not ctx.motie:
                 aux = _participle_aux(sent, cstart, m.end())
                 if aux in ("wordt", "worden") and not _NIET.search(sent[cstart:m.start()]):
