@@ -146,3 +146,35 @@ def test_cli(tmp_path, corpus):
         p = _kst(*args)
         assert p.returncode != 0 and msg in p.stderr and "Traceback" not in p.stderr, args
         assert len(p.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("together", [True, False])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_item_of_a_sitting_takes_the_date_of_the_sittings_opening(shared, tmp_path, engine, together):
+    """h-tk-20172018-70-10 prints no date; item 70-1 opens the sitting "Donderdag 5 april 2018". In one
+    run, or in a later run with 70-1 already stored, the item gets that date and says where it is from."""
+    src = shared / "corpus" / "handelingen"
+    st = open_store(store_url(engine, tmp_path))
+    try:
+        if together:
+            r = ingest([src / "h-tk-20172018-70-10.xml", src / "h-tk-20172018-70-1.xml"], st, workers=1)
+            assert r.new == 2
+        else:
+            ingest([src / "h-tk-20172018-70-1.xml"], st, workers=1)
+            assert ingest([src / "h-tk-20172018-70-10.xml"], st, workers=1).new == 1
+        item = st.get("h-tk-20172018-70-10")
+        assert item.date == "2018-04-05"
+        assert "no date found" not in item.warnings
+        assert any("h-tk-20172018-70-1," in w for w in item.warnings), item.warnings
+    finally:
+        drop(st)
+
+
+def test_an_item_whose_sitting_is_unknown_keeps_no_date(shared, tmp_path):
+    st = open_store(store_url("sqlite", tmp_path))
+    try:
+        ingest([shared / "corpus" / "handelingen" / "h-tk-20172018-70-10.xml"], st, workers=1)
+        item = st.get("h-tk-20172018-70-10")
+        assert item.date is None and "no date found" in item.warnings
+    finally:
+        drop(st)

@@ -3,11 +3,16 @@
 Files whose sha256 is already in the store are skipped before parsing (a second run parses
 nothing). Each batch is one transaction, so a run killed halfway leaves only whole batches and a
 rerun picks up the rest. A file that fails is reported with its one-line error and the batch goes on.
+
+An item of the Handelingen (`h-tk-20172018-70-10`) prints no date: only the sitting's opening item
+does. Such an item takes the date of an item of the same sitting, from the same run or the store,
+and says so in its warnings; they are stored at the end of the run.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -18,6 +23,29 @@ from ..sources import iter_files
 from .base import Store
 
 BATCH = 200
+_SITTING_ITEM = re.compile(r"(h-(?:tk|ek)-\d{8}-\d+)-\d+")  # a sitting, and the item's number in it
+NO_DATE = "no date found"  # (the warning parse gives a document without one)
+
+
+def _sitting(doc: Document) -> Optional[str]:
+    m = _SITTING_ITEM.fullmatch(doc.id) if doc.kind == "handelingen" else None
+    return m.group(1) if m else None
+
+
+def _date_from_sitting(docs: list[Document], dated: dict[str, tuple[str, str]], store: Store) -> None:
+    """Give each undated item of a sitting the date of a dated item of it (this run's, else the
+    stored opening item's), noting where the date comes from."""
+    for doc in docs:
+        key = _sitting(doc)
+        found = dated.get(key)
+        if found is None:
+            opening = store.get(f"{key}-1")
+            if opening is not None and opening.date:
+                found = (opening.date, opening.id)
+        if found is not None:
+            doc.date = found[0]
+            doc.warnings = [w for w in doc.warnings if w != NO_DATE] + [
+                f"date taken from {found[1]}, an item of the same sitting (this item prints none)"]
 
 
 @dataclass
@@ -96,6 +124,8 @@ def ingest(paths: Iterable[os.PathLike | str], store: Store, workers: Optional[i
         if progress:
             progress("hashed", i, len(files))
     pending: list[Document] = []
+    undated: list[Document] = []  # items of Handelingen sittings without a date: stored last
+    dated: dict[str, tuple[str, str]] = {}  # sitting → (date, id of the item that states it)
 
     def flush():
         if pending:
@@ -113,13 +143,20 @@ def ingest(paths: Iterable[os.PathLike | str], store: Store, workers: Optional[i
                 report.failed.append((path, err))
             else:
                 try:
-                    pending.append(Document.model_validate_json(js))
+                    doc = Document.model_validate_json(js)
                 except Exception as e:
                     report.failed.append((path, one_line(path, e)))
+                else:
+                    key = _sitting(doc)
+                    if key and doc.date:
+                        dated.setdefault(key, (doc.date, doc.id))
+                    (undated if key and not doc.date else pending).append(doc)
                 if len(pending) >= batch:
                     flush()
             if progress:
                 progress("parsed", done, len(todo))
+        _date_from_sitting(undated, dated, store)
+        pending.extend(undated)
         flush()
     return report
 
