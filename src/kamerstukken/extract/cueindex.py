@@ -246,6 +246,30 @@ class Joined:
         k = bisect_right(self.starts, pos) - 1
         return k, pos - self.starts[k]
 
+class Triggers:
+    """Ids by trigger string, found in a text by one overlapping trie scan. A trigger found stands
+    for every trigger that is its prefix too (the trie takes the longest at a place); the ids of
+    `at_word_start` count only where their trigger begins a word (see WORD_START)."""
+
+    def __init__(self, anywhere: dict, at_word_start: Optional[dict] = None):
+        ws = at_word_start or {}
+        self.words = set(anywhere) | set(ws)
+
+        def closed(m: dict) -> dict:
+            return {w: frozenset().union(*(ids for v, ids in m.items() if w.startswith(v))) for w in self.words}
+        self.anywhere = closed(anywhere)
+        self.at_word_start = {w: ids for w, ids in closed(ws).items() if ids}
+        self.rx = re.compile("(?=(" + lexicon.alternation(self.words) + "))")
+
+    def found(self, text: str):
+        """(offset, ids) of every trigger in `text` (lower-cased already where they are)."""
+        ws = self.at_word_start
+        for m in self.rx.finditer(text):
+            w, pos = m.group(1), m.start()
+            extra = ws.get(w)
+            yield pos, (self.anywhere[w] | extra if extra and is_word_start(text, pos) else self.anywhere[w])
+
+
 class TokenIndex:
     """Ids by trigger string, looked up per whitespace token: the ids of every trigger inside a token
     are found once (an overlapping trie scan) and kept, since the vocabulary repeats.
@@ -254,12 +278,10 @@ class TokenIndex:
     the new ones by C-level set difference), not a trie attempt at every character. Triggers must not
     hold whitespace (each occurrence lies inside one token); `fold` matches them case-insensitively."""
 
-    def __init__(self, by_trigger: dict, fold: bool = False, at_word_start: Optional[dict] = None):
-        """`at_word_start`: more ids by trigger, for where the trigger begins a word (see WORD_START)."""
-        ws = at_word_start or {}
-        assert not any(re.search(r"\s", w) for w in [*by_trigger, *ws]), "a trigger may not span tokens"
-        self.by_trigger, self.by_trigger_ws = _closed(by_trigger, ws)
-        self.rx = re.compile("(?=(" + lexicon.alternation(self.by_trigger) + "))")
+    def __init__(self, by_trigger, fold: bool = False):
+        """`by_trigger`: ids by trigger string, or Triggers already built."""
+        self.triggers = by_trigger if isinstance(by_trigger, Triggers) else Triggers(by_trigger)
+        assert not any(re.search(r"\s", w) for w in self.triggers.words), "a trigger may not span tokens"
         self.fold = fold
         # every token looked up, and the ids of those that hold a trigger (most hold none). Plain sets
         # of strings and one shared frozenset per distinct id set: the garbage collector walks every
@@ -292,9 +314,8 @@ class TokenIndex:
         words = list(new)
         scanned = Joined([w.lower() for w in words] if self.fold else words)  # lowered one by one: "İ" grows
         found: dict[int, set] = {}
-        for m in self.rx.finditer(scanned.text):
-            k = scanned.locate(m.start())[0]
-            found.setdefault(k, set()).update(self._ids_at(scanned.text, m))
+        for pos, ids in self.triggers.found(scanned.text):
+            found.setdefault(scanned.locate(pos)[0], set()).update(ids)
         self._more(words, found)
         sets = self._sets
         for k, ids in found.items():
@@ -308,25 +329,9 @@ class TokenIndex:
     def scan(self, text: str) -> frozenset:
         """The ids of the triggers in `text`, by a character scan (overlapping occurrences too)."""
         found: set = set()
-        text = text.lower() if self.fold else text
-        for m in self.rx.finditer(text):
-            found |= self._ids_at(text, m)
+        for _, ids in self.triggers.found(text.lower() if self.fold else text):
+            found |= ids
         return frozenset(found)
-
-    def _ids_at(self, text: str, m: re.Match):
-        w = m.group(1)
-        ws = self.by_trigger_ws.get(w)
-        return self.by_trigger[w] | ws if ws and is_word_start(text, m.start()) else self.by_trigger[w]
-
-
-def _closed(by_trigger: dict, at_word_start: dict) -> tuple[dict, dict]:
-    """Both maps over all their triggers, each trigger's ids joined with those of every trigger that is
-    its prefix: a trie scan finds the longest trigger at a place, and its prefixes stand there too."""
-    words = set(by_trigger) | set(at_word_start)
-
-    def close(m: dict) -> dict:
-        return {w: frozenset().union(*(ids for v, ids in m.items() if w.startswith(v))) for w in words}
-    return close(by_trigger), {w: ids for w, ids in close(at_word_start).items() if ids}
 
 
 class TokenFacts(TokenIndex):
@@ -405,27 +410,22 @@ class CueIndex:
                     word_start.setdefault(w[len(WORD_START):], set()).add(i)
                 else:
                     anywhere.setdefault(w, set()).add(i)
-        self.by_trigger, self.by_trigger_ws = _closed(anywhere, word_start)
-        self.rx = re.compile("(?=(" + lexicon.alternation(self.by_trigger) + "))")
+        self.triggers = Triggers(anywhere, word_start)
         # a trigger with a space in it could span two tokens: then only the character scan is right
-        self.by_tokens = not any(re.search(r"\s", w) for w in self.by_trigger)
-        self._tokens = TokenIndex(anywhere, fold=True, at_word_start=word_start) if self.by_tokens else None
-
-    _ids_at = TokenIndex._ids_at
+        self.by_tokens = not any(re.search(r"\s", w) for w in self.triggers.words)
+        self._tokens = TokenIndex(self.triggers, fold=True) if self.by_tokens else None
 
     def positions(self, text: str) -> list[tuple[int, set]]:
         """(offset, cue ids) of every trigger in `text`, for assigning them to sentences."""
-        low = text.lower()
-        return [(m.start(), self._ids_at(low, m)) for m in self.rx.finditer(low)]
+        return list(self.triggers.found(text.lower()))
 
     def candidates(self, text: str, toks: Optional[set] = None) -> set[int]:
         """Cue ids whose trigger occurs in `text` (from its tokens where the triggers allow; `toks`,
         if given, is the set of its whitespace tokens)."""
         if self._tokens is None:
             out = set(self.always)
-            low = text.lower()
-            for m in self.rx.finditer(low):
-                out |= self._ids_at(low, m)
+            for _, ids in self.triggers.found(text.lower()):
+                out |= ids
             return out
         out = self._tokens.ids_of(set(text.split()) if toks is None else toks)
         if self.always:
