@@ -10,6 +10,11 @@ from .structure import assemble
 FIELDS = ("chamber", "session_year", "dossier", "number")
 
 
+def not_found(field: str) -> str:
+    """The warning of a record whose head states no `field` (ingest replaces the date's)."""
+    return f"no {field} found"
+
+
 def build_document(ex: Extracted) -> Document:
     warnings = list(ex.warnings)
     head, body = parse_masthead(ex.blocks)
@@ -65,7 +70,7 @@ def build_document(ex: Extracted) -> Document:
     else:
         for field in ("session_year", "date"):
             if not meta.get(field):
-                warnings.append(f"no {field} found")
+                warnings.append(not_found(field))
         # Handelingen and committee decision lists are not numbered stukken of a dossier
         if not dossiers and kind not in ("handelingen", "besluitenlijst"):
             warnings.append("no dossier number found")

@@ -19,12 +19,13 @@ from typing import Callable, Iterable, Optional
 
 from ..errors import KstError
 from ..model import Document
+from ..parse.build import not_found
 from ..sources import iter_files
 from .base import Store
 
 BATCH = 200
 _SITTING_ITEM = re.compile(r"(h-(?:tk|ek)-\d{8}-\d+)-\d+")  # a sitting, and the item's number in it
-NO_DATE = "no date found"  # (the warning parse gives a document without one)
+NO_DATE = not_found("date")
 
 
 def _sitting(doc: Document) -> Optional[str]:
