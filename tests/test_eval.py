@@ -103,3 +103,10 @@ def test_kst_eval_folder(tmp_path):
     assert res.exit_code == 0, res.output
     assert "001.json: extraction" in res.output and "002.json: extraction" in res.output
     assert "statements recall   2/2" in res.output
+
+
+def test_a_name_written_in_another_case_still_matches():
+    gold = {"statements": [{"kind": "position", "actor": "eu", "contains": "missie"}],
+            "entities_must_include": {"organisation": ["eu"]}}
+    rep = score(gold, _doc([_st(actor="EU")], entities=[Entity(name="EU", kind="organisation")]))
+    assert rep.statements_recall.rate == 1.0 and rep.entities["organisation"].matched == 1

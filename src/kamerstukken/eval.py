@@ -27,6 +27,11 @@ def _canon(name: Optional[str]) -> str:
     return _norm(t.name if t is not None and not t.adjective else name)
 
 
+def _same_name(a: Optional[str], b: Optional[str]) -> bool:
+    """The same name written alike (any case), or two names of one thing in the lexicons."""
+    return _norm(a) == _norm(b) or _canon(a) == _canon(b)
+
+
 @dataclass
 class Tally:
     matched: int = 0
@@ -127,7 +132,7 @@ def _letters(text: str) -> str:
 
 
 def _statement_matches(g: dict, s) -> bool:
-    return (s.kind == g["kind"] and _canon(s.actor) == _canon(g.get("actor"))
+    return (s.kind == g["kind"] and _same_name(s.actor, g.get("actor"))
             and _norm(g["contains"]) in _norm(s.text))
 
 
@@ -172,12 +177,12 @@ def score(gold: dict, doc: Document, label: str = "") -> Report:
     # entities
     have = defaultdict(set)
     for e in doc.entities:
-        have[e.kind].add(_canon(e.name))
+        have[e.kind].update((_norm(e.name), _canon(e.name)))
     for kind, names in (gold.get("entities_must_include") or {}).items():
         for n in names:
             t = rep.entities[kind]
             t.total += 1
-            if _canon(n) in have[kind]:
+            if _norm(n) in have[kind] or _canon(n) in have[kind]:
                 t.matched += 1
             else:
                 rep.missed.append(f"{label}entity {kind}: {n}")
