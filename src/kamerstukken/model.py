@@ -21,6 +21,11 @@ ReferenceKind = Literal[
 ]
 
 
+def not_found(field: str) -> str:
+    """The warning of a record whose source states no `field` (ingest replaces the date's)."""
+    return f"no {field} found"
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

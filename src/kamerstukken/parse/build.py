@@ -1,18 +1,13 @@
 """Turn an `Extracted` into a `Document`: the head, clean text, structure."""
 from __future__ import annotations
 
-from ..model import Document, Dossier, Source
+from ..model import Document, Dossier, Source, not_found
 from ..sources.base import Extracted
 from .masthead import parse_masthead, parse_running_header
 from .metadata import kind_from_heading, kind_from_opening, make_id, sender_from_heading, session_year_for
 from .structure import assemble
 
 FIELDS = ("chamber", "session_year", "dossier", "number")
-
-
-def not_found(field: str) -> str:
-    """The warning of a record whose head states no `field` (ingest replaces the date's)."""
-    return f"no {field} found"
 
 
 def build_document(ex: Extracted) -> Document:

@@ -6,7 +6,8 @@ rerun picks up the rest. A file that fails is reported with its one-line error a
 
 An item of the Handelingen (`h-tk-20172018-70-10`) prints no date: only the sitting's opening item
 does. Such an item takes the date of an item of the same sitting, from the same run or the store,
-and says so in its warnings; they are stored at the end of the run.
+and says so in its warnings; they are stored at the end of the run. An item stored undated stays so
+when its opening item comes in a later run (its own bytes are known and skipped): ingest them together.
 """
 from __future__ import annotations
 
@@ -18,8 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..errors import KstError
-from ..model import Document
-from ..parse.build import not_found
+from ..model import Document, not_found
 from ..sources import iter_files
 from .base import Store
 
@@ -33,16 +33,15 @@ def _sitting(doc: Document) -> Optional[str]:
     return m.group(1) if m else None
 
 
-def _date_from_sitting(docs: list[Document], dated: dict[str, tuple[str, str]], store: Store) -> None:
+def _date_from_sitting(docs: list[Document], dated: dict[str, Optional[tuple[str, str]]], store: Store) -> None:
     """Give each undated item of a sitting the date of a dated item of it (this run's, else the
-    stored opening item's), noting where the date comes from."""
+    stored opening item's, looked up once per sitting), noting where the date comes from."""
     for doc in docs:
         key = _sitting(doc)
-        found = dated.get(key)
-        if found is None:
+        if key not in dated:
             opening = store.get(f"{key}-1")
-            if opening is not None and opening.date:
-                found = (opening.date, opening.id)
+            dated[key] = (opening.date, opening.id) if opening is not None and opening.date else None
+        found = dated[key]
         if found is not None:
             doc.date = found[0]
             doc.warnings = [w for w in doc.warnings if w != NO_DATE] + [
@@ -126,7 +125,7 @@ def ingest(paths: Iterable[os.PathLike | str], store: Store, workers: Optional[i
             progress("hashed", i, len(files))
     pending: list[Document] = []
     undated: list[Document] = []  # items of Handelingen sittings without a date: stored last
-    dated: dict[str, tuple[str, str]] = {}  # sitting → (date, id of the item that states it)
+    dated: dict[str, Optional[tuple[str, str]]] = {}  # sitting → (date, id of the item stating it), None: none
 
     def flush():
         if pending:
@@ -156,9 +155,11 @@ def ingest(paths: Iterable[os.PathLike | str], store: Store, workers: Optional[i
                     flush()
             if progress:
                 progress("parsed", done, len(todo))
-        _date_from_sitting(undated, dated, store)
-        pending.extend(undated)
         flush()
+        _date_from_sitting(undated, dated, store)
+        for i in range(0, len(undated), batch):
+            pending.extend(undated[i:i + batch])
+            flush()
     return report
 
 
