@@ -198,16 +198,6 @@ def test_control_characters_counted_from_bytes_as_by_the_pattern(texts):
             pass
 
 
-@pytest.mark.parametrize("name", ["x.txt", "x.PDF", "a.tar.gz", ".bashrc", "a.", ".", "..", "...", "x", "a..b",
-                                  "dir/x.docx", "dir.d/x", "/tmp/a.b/c.json", "a/.b", "x.txt/", " .txt", "é.Html"])
-def test_suffix_as_pathlib_gives_it(name):
-    from pathlib import Path
-
-    from kamerstukken.sources import _suffix
-
-    assert _suffix(name) == Path(name).suffix
-
-
 def _candidates_by_scanning(text):
     """The marker candidates as they were found: MARKER and the five-digit test over the whole text."""
     from kamerstukken.clean.footnotes import MARKER, YEAR_MARKER

@@ -1,16 +1,13 @@
 """Cleaning printed text: running headers, page numbers, broken words, paragraphs, markers."""
 from __future__ import annotations
 
-from operator import attrgetter
-
 from ..sources.base import Block
 from .footnotes import MarkerScanner
 from .headers import is_footer, is_running_header
-from .paragraphs import build_paragraphs, is_element_layout
+from .paragraphs import _TEXT, build_paragraphs, is_element_layout
 
 __all__ = ["clean_lines", "take_markers"]
 
-_TEXT = attrgetter("text")
 
 FURNITURE_START = frozenset("TtEeKkIi'\u2019-0123456789")
 # of these, a running header starts with T or E (Tweede/Eerste Kamer), a footer with the rest

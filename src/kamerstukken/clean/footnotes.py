@@ -75,8 +75,7 @@ def marker_candidates(text: str) -> list[re.Match]:
     the start of each such run, not at every character of the text."""
     if not has_digit(text):
         return []
-    first = _DIGIT.search(text)
-    runs = [m.span() for m in _DIGITS.finditer(text, first.start())]
+    runs = [m.span() for m in _DIGITS.finditer(text)]
     candidates = [m for m in (MARKER.match(text, start) for start, end in runs if end - start <= 3) if m]
     if any(end - start >= 5 for start, end in runs):  # a year with a marker glued to it has five digits or more
         candidates = sorted([*candidates, *YEAR_MARKER.finditer(text)], key=lambda m: m.start(1))

@@ -245,7 +245,6 @@ def _elements(lines: list[Block], texts: list[str], dehyph: Dehyphenator) -> lis
 
 
 _TEXT = attrgetter("text")
-_Y = attrgetter("y")
 
 
 def build_paragraphs(lines: list[Block], document_text: str, element: bool | None = None) -> list[Block]:
@@ -261,10 +260,9 @@ def build_paragraphs(lines: list[Block], document_text: str, element: bool | Non
     widths = sorted(map(len, compress(texts, stripped)))
     width = widths[int(len(widths) * 0.9) - 1]
     blank_paragraphs = len(texts) - len(widths) >= max(2, len(widths) // 15)
-    ys = list(map(_Y, lines))
     gaps = [b.y - a.y for a, b in zip(lines, lines[1:])
             if a.y is not None and b.y is not None and a.page == b.page and b.y > a.y] \
-        if ys.count(None) < len(ys) else []
+        if any(b.y is not None for b in lines) else []
     typical_gap = median(gaps) if gaps else None
 
     groups: list[tuple[list[str], int | None, bool]] = []

@@ -201,7 +201,7 @@ def parse_masthead(blocks: list[Block]) -> tuple[dict, list[Block]]:
     while k < reach and steps < 16:
         t = text_at(k)
         steps += 1
-        if blocks[k].kind not in ("line", "masthead", "para", "heading"):
+        if blocks[k].kind not in HEAD_KINDS:
             break
         if not t:
             seen_blank = True

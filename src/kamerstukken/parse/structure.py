@@ -111,8 +111,8 @@ WEB_NOTE = re.compile(r"^(?:X\s+)?Noot\s*(\d+)?$")
 
 def _web_footnotes(body: list[Block]) -> list[Block]:
     """Web renderings print footnotes as `X Noot` / `1` / text after the body: make them notes."""
-    if "Noot" not in "\n".join([b.text for b in body]):
-        return list(body)  # (one search of the joined texts: most bodies hold no `Noot`)
+    if not any("Noot" in b.text for b in body):
+        return list(body)  # (most bodies hold no `Noot`)
     out: list[Block] = []
     i = 0
     while i < len(body):

@@ -26,14 +26,6 @@ def iter_files(paths):
             yield p
 
 
-def _suffix(name: str) -> str:
-    """`Path(name).suffix`, without building a path for a bare file name (most names)."""
-    if "/" in name or os.sep in name or (os.altsep and os.altsep in name):
-        return Path(name).suffix
-    i = name.rfind(".")
-    return name[i:] if 0 < i < len(name) - 1 else ""
-
-
 def detect_format(data: bytes, name: str | None = None) -> str:
     head = data[:2048].lstrip(b"\xef\xbb\xbf\xc3\xaf\xc2\xbb\xc2\xbf \t\r\n")
     if data.startswith(b"%PDF"):
@@ -49,7 +41,7 @@ def detect_format(data: bytes, name: str | None = None) -> str:
         return "xml"
     if low.startswith(b"{"):
         return "odata"
-    ext = (_suffix(name).lower() if name else "")
+    ext = (Path(name).suffix.lower() if name else "")
     return {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".xml": "xml", ".html": "html", ".htm": "html",
             ".json": "odata", ".jsonl": "odata"}.get(ext, "text")
 
