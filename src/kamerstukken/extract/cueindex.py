@@ -235,6 +235,7 @@ class Joined:
     offset in the whole to the part and the offset in it: one scan of a text instead of one per part."""
 
     def __init__(self, parts: list[str], sep: str = "\n"):
+        assert len(sep) == 1, "the way back counts one character between parts"
         self.text = sep.join(parts)
         self.starts, at = [], 0
         for p in parts:

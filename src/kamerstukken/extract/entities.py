@@ -215,7 +215,6 @@ _INITIAL_PRE = re.compile(r"[A-Z][a-z]{0,2}\.\s?[A-Za-z]")
 # the part of every _INITIAL_PRE match before its white space, in one token: a text whose tokens hold
 # none is not searched
 _INITIAL_TOKEN = TokenGate(re.compile(r"[A-Z][a-z]{0,2}\.(?:[A-Za-z]|$)").search)
-_CAPCAP = re.compile(r"[A-Z][A-Z0-9]")
 
 
 _family("_HEAD_NOUNS", _HEAD_NOUNS + ("comité", "raad ", "bureau ", "fonds ", "agentschap "))
@@ -380,7 +379,7 @@ _TRIGGER_INDEX = TokenFacts(
 _TITLE_IDS = frozenset(("title", w) for w in _TITLES_BY_TRIGGER)
 
 
-def _org_hits(text: str, chamber: Optional[str], fams: set, toks: set) -> list[Hit]:
+def _org_hits(text: str, chamber: Optional[str], fams: set) -> list[Hit]:
     out = []
     for m in (_org_iter(text, fams) if _ORG_WORDS in fams else ()):
         name = m.group("org")
@@ -590,7 +589,7 @@ def _paragraph_hits(text: str, chamber: Optional[str], toks: Optional[set]) -> l
     if toks is None:  # the set of the text's whitespace tokens
         toks = set(text.split())
     fams = _families(text, toks)
-    hits = _lex_hits(text, fams) + _org_hits(text, chamber, fams, toks) + _person_hits(text, fams, toks)
+    hits = _lex_hits(text, fams) + _org_hits(text, chamber, fams) + _person_hits(text, fams, toks)
     if "://" in text or "www." in text:  # nothing in a web address names anyone ("…/legal-content/EN/TXT/…")
         urls = [m.span() for m in _URL.finditer(text)]
         hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in urls)]
